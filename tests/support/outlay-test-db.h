@@ -1,0 +1,52 @@
+/* outlay-test-db.h
+ *
+ * Copyright 2026 The Outlay Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "outlay-store.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Real PostgreSQL for tests, never a mock. The first call starts one
+ * throwaway cluster for this test process (an OutlayLocalServer in a
+ * temporary directory, Unix socket only, fsync off); it is stopped and
+ * removed when the process exits. Tests cannot run as root (PostgreSQL
+ * refuses): build-aux/dev runs them as an unprivileged account.
+ *
+ * A missing server is a test failure, not a skip.
+ */
+
+/* DSN of the throwaway server's "postgres" database. */
+const char  *outlay_test_db_server_dsn       (void);
+
+/* Creates a fresh, empty database on the server and returns its DSN. */
+char        *outlay_test_db_create_database  (void);
+
+/* An opened (migrated) store on a fresh database. */
+OutlayStore *outlay_test_db_new_store        (char **out_dsn);
+
+/* Independent checks of what the store wrote: run @sql on @dsn with libpq
+ * and return the first column of the first row (NULL for SQL NULL or no
+ * row). Fails the test on error. */
+char        *outlay_test_db_query_value      (const char *dsn,
+                                              const char *sql);
+gint64       outlay_test_db_query_int64      (const char *dsn,
+                                              const char *sql);
+
+/* Runs @sql on @dsn; fails the test on error. */
+void         outlay_test_db_exec             (const char *dsn,
+                                              const char *sql);
+
+/* Kills every other backend connected to the database of @dsn
+ * (pg_terminate_backend), to test reconnects. */
+void         outlay_test_db_kill_connections (const char *dsn);
+
+/* Iterates the default main context until *@done is TRUE (async tests). */
+void         outlay_test_wait_for            (gboolean   *done);
+
+G_END_DECLS
