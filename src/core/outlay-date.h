@@ -27,6 +27,11 @@ gboolean  outlay_date_parse         (const char   *text,
                                      GDate        *out_date,
                                      GError      **error);
 
+/* A valid date in the years 1900..9999, else OUTLAY_ERROR_INVALID_DATE;
+ * @date may be NULL ("Choose a date"). */
+gboolean  outlay_date_validate      (const GDate  *date,
+                                     GError      **error);
+
 char     *outlay_date_to_iso        (const GDate  *date);
 
 /* The locale's preferred short form (%x). */

@@ -30,8 +30,8 @@ gboolean  outlay_money_parse          (const char  *text,
 
 /* Parses the canonical form "1234.50" / "1234.5" / "1234" (SQL numeric text,
  * CSV, MCP arguments); same rules as outlay_money_parse(), locale-independent.
- * Accepts zero: callers that need a positive amount use
- * outlay_money_validate(). */
+ * Accepts zero and a leading '-' (data, as the database prints it): callers
+ * that need a positive amount use outlay_money_validate(). */
 gboolean  outlay_money_parse_decimal  (const char  *text,
                                        gint64      *out_minor,
                                        GError     **error);
