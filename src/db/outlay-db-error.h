@@ -30,6 +30,7 @@ typedef enum
   OUTLAY_DB_ERROR_SERVER_FAILED,   /* the embedded server could not be created/started */
   OUTLAY_DB_ERROR_SCHEMA,          /* the database is newer than this Outlay, or migration failed */
   OUTLAY_DB_ERROR_QUERY,           /* any other database error (message included) */
+  OUTLAY_DB_ERROR_SERIALIZATION,   /* 40001/40P01: concurrent changes clashed; retry the transaction */
 } OutlayDbError;
 
 GQuark outlay_db_error_quark (void);

@@ -16,8 +16,9 @@ G_BEGIN_DECLS
 
 /* Runs one parameterised statement (text parameters, $1…$n; NULL entries are
  * SQL NULL; text results) with PQexecParams. Returns the result on
- * PGRES_COMMAND_OK / PGRES_TUPLES_OK, otherwise NULL with the error mapped by
- * outlay_db_error_from_result(). Logs the statement when SQL echo is on. */
+ * PGRES_COMMAND_OK / PGRES_TUPLES_OK (PGRES_COPY_IN/OUT for a COPY), otherwise
+ * NULL with the error mapped by outlay_db_set_error_from_result(). Logs the
+ * statement when SQL echo is on. */
 PGresult *outlay_db_exec            (PGconn              *conn,
                                      const char          *sql,
                                      int                  n_params,
@@ -40,7 +41,8 @@ void      outlay_db_log_statement   (const char          *sql,
  * friendly message: 23505 → OUTLAY_ERROR_DUPLICATE, 23503 →
  * OUTLAY_ERROR_CATEGORY_MISSING (insert/update) or CATEGORY_IN_USE (delete),
  * 23514/22xxx → OUTLAY_ERROR_INVALID_INPUT, 08xxx/57P0x →
- * OUTLAY_DB_ERROR_CONNECTION_LOST, 28xxx → AUTH, 3D000 → NO_DATABASE,
+ * OUTLAY_DB_ERROR_CONNECTION_LOST, 40001/40P01 → SERIALIZATION,
+ * 28xxx → AUTH, 3D000 → NO_DATABASE,
  * anything else → OUTLAY_DB_ERROR_QUERY with the server's message. */
 void      outlay_db_set_error_from_result (GError       **error,
                                            PGconn        *conn,

@@ -1,0 +1,550 @@
+/* outlay-db-pool.c
+ *
+ * Copyright 2026 The Outlay Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "outlay-db-error.h"
+#include "outlay-db-exec.h"
+#include "outlay-db-pool.h"
+#include "outlay-dsn.h"
+
+/* A pooled connection that sat idle longer than this gets a round trip
+ * before it is handed out (the spec's pre_ping). */
+#define PING_AFTER_IDLE_USEC   (5 * G_USEC_PER_SEC)
+/* One connection attempt, as libpq's connect_timeout. */
+#define CONNECT_TIMEOUT_USEC   (10 * G_USEC_PER_SEC)
+/* Attempts while a serverless compute wakes: waits of about 1, 2, 4 and 8 s. */
+#define CONNECT_ATTEMPTS       5
+#define FIRST_BACKOFF_USEC     (1 * G_USEC_PER_SEC)
+/* How long acquire() waits for a busy pool before giving up. */
+#define ACQUIRE_TIMEOUT_USEC   (30 * G_USEC_PER_SEC)
+
+typedef struct
+{
+  PGconn *conn;
+  gint64  idle_since;
+} IdleConn;
+
+struct _OutlayDbPool
+{
+  GObject       parent_instance;
+
+  char         *dsn;
+  char         *host;
+  guint         keep;
+  guint         overflow;
+  GMainContext *context;
+
+  GMutex        mutex;
+  GCond         cond;
+  GQueue        idle;       /* IdleConn*, most recently released first */
+  guint         n_open;     /* idle + handed out + being opened */
+  guint         n_waiting;  /* in acquire(), for a connection to come back */
+};
+
+G_DEFINE_FINAL_TYPE (OutlayDbPool, outlay_db_pool, G_TYPE_OBJECT)
+
+enum
+{
+  CONNECTING,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  GWeakRef pool;
+  guint    attempt;
+} ConnectingData;
+
+static void
+connecting_data_free (gpointer data)
+{
+  ConnectingData *cd = data;
+
+  g_weak_ref_clear (&cd->pool);
+  g_free (cd);
+}
+
+static gboolean
+emit_connecting_cb (gpointer data)
+{
+  ConnectingData *cd = data;
+  g_autoptr(OutlayDbPool) self = g_weak_ref_get (&cd->pool);
+
+  if (self != NULL)
+    g_signal_emit (self, signals[CONNECTING], 0, cd->attempt);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The signal is for the UI, so it goes to the creator's main context; a weak
+ * reference lets the pool go even when nobody iterates that context. Not
+ * g_main_context_invoke(): from a thread without a main context of its own it
+ * would call straight away, in that thread. */
+static void
+notify_connecting (OutlayDbPool *self,
+                   guint         attempt)
+{
+  g_autoptr(GSource) source = NULL;
+  ConnectingData *cd;
+
+  if (g_main_context_is_owner (self->context))
+    {
+      g_signal_emit (self, signals[CONNECTING], 0, attempt);
+      return;
+    }
+
+  cd = g_new0 (ConnectingData, 1);
+  g_weak_ref_init (&cd->pool, self);
+  cd->attempt = attempt;
+
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, emit_connecting_cb, cd, connecting_data_free);
+  g_source_set_static_name (source, "[outlay] pool connecting");
+  g_source_attach (source, self->context);
+}
+
+/* Sleeps for @usec, or less when @cancellable fires. FALSE when cancelled. */
+static gboolean
+sleep_cancellable (gint64         usec,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  GPollFD fd;
+
+  if (g_cancellable_make_pollfd (cancellable, &fd))
+    {
+      g_poll (&fd, 1, (int) (usec / 1000));
+      g_cancellable_release_fd (cancellable);
+    }
+  else
+    {
+      g_usleep (usec);
+    }
+
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+/* One attempt with PQconnectStartParams/PQconnectPoll, so that a cancelled
+ * wait ends at once rather than after connect_timeout. */
+static PGconn *
+connect_once (OutlayDbPool  *self,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  /* Entries before the expanded dbname are defaults the DSN may override. */
+  const char * const keywords[] = { "application_name", "dbname", NULL };
+  const char * const values[] = { "outlay", self->dsn, NULL };
+  gint64 deadline = g_get_monotonic_time () + CONNECT_TIMEOUT_USEC;
+  PostgresPollingStatusType status = PGRES_POLLING_WRITING;
+  PGconn *conn;
+
+  conn = PQconnectStartParams (keywords, values, 1);
+  if (conn == NULL)
+    g_error ("Out of memory");
+
+  /* Verbose errors carry the SQLSTATE of a refused login. */
+  PQsetErrorVerbosity (conn, PQERRORS_VERBOSE);
+
+  while (PQstatus (conn) != CONNECTION_BAD && status != PGRES_POLLING_OK)
+    {
+      GPollFD fds[2];
+      guint n_fds = 1;
+      gint64 remaining = deadline - g_get_monotonic_time ();
+
+      if (status == PGRES_POLLING_FAILED)
+        break;
+
+      if (remaining <= 0)
+        {
+          g_set_error (error, OUTLAY_DB_ERROR, OUTLAY_DB_ERROR_CONNECT,
+                       _("Could not connect to the database at %s: no answer within %d seconds. "
+                         "Check DATABASE_URL and that the project is running."),
+                       self->host, (int) (CONNECT_TIMEOUT_USEC / G_USEC_PER_SEC));
+          PQfinish (conn);
+          return NULL;
+        }
+
+      fds[0].fd = PQsocket (conn);
+      if (fds[0].fd < 0)
+        break;
+      fds[0].events = (status == PGRES_POLLING_READING ? G_IO_IN : G_IO_OUT) | G_IO_ERR | G_IO_HUP;
+      fds[0].revents = 0;
+      if (g_cancellable_make_pollfd (cancellable, &fds[1]))
+        n_fds++;
+
+      g_poll (fds, n_fds, (int) MIN (remaining / 1000 + 1, G_MAXINT));
+
+      if (n_fds > 1)
+        g_cancellable_release_fd (cancellable);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          PQfinish (conn);
+          return NULL;
+        }
+
+      if (fds[0].revents != 0)
+        status = PQconnectPoll (conn);
+    }
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    {
+      outlay_db_set_error_from_connection (error, conn, self->dsn);
+      PQfinish (conn);
+      return NULL;
+    }
+
+  PQsetErrorVerbosity (conn, PQERRORS_DEFAULT);
+  return conn;
+}
+
+/* Retries only failures to reach the server, which may be waking up: a wrong
+ * password or database name will not get better by waiting. */
+static PGconn *
+open_connection (OutlayDbPool  *self,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  gint64 backoff = FIRST_BACKOFF_USEC;
+
+  for (guint attempt = 1; ; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      PGconn *conn;
+
+      notify_connecting (self, attempt);
+
+      conn = connect_once (self, cancellable, &local_error);
+      if (conn != NULL)
+        return conn;
+
+      if (attempt >= CONNECT_ATTEMPTS ||
+          !g_error_matches (local_error, OUTLAY_DB_ERROR, OUTLAY_DB_ERROR_CONNECT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      g_debug ("Connecting to %s failed (attempt %u): %s", self->host, attempt, local_error->message);
+
+      /* Jitter keeps many clients from knocking in step. */
+      if (!sleep_cancellable ((gint64) (backoff * g_random_double_range (0.75, 1.25)), cancellable, error))
+        return NULL;
+      backoff *= 2;
+    }
+}
+
+/* A connection that can be handed out: open, in no transaction, and
+ * answering when in doubt. An idle connection has nothing to read; when it
+ * has, the server probably said goodbye (a terminated backend, a restart). */
+static gboolean
+is_healthy (PGconn *conn,
+            gint64  idle_since)
+{
+  GPollFD fd = { PQsocket (conn), G_IO_IN, 0 };
+  gboolean in_doubt;
+
+  if (PQstatus (conn) != CONNECTION_OK || PQtransactionStatus (conn) != PQTRANS_IDLE)
+    return FALSE;
+
+  in_doubt = g_poll (&fd, 1, 0) != 0 || g_get_monotonic_time () - idle_since > PING_AFTER_IDLE_USEC;
+  if (in_doubt)
+    {
+      PGresult *result = PQexec (conn, "");
+      gboolean ok = PQresultStatus (result) == PGRES_EMPTY_QUERY;
+
+      PQclear (result);
+      return ok && PQstatus (conn) == CONNECTION_OK;
+    }
+
+  return TRUE;
+}
+
+static void
+forget_connection (OutlayDbPool *self,
+                   PGconn       *conn)
+{
+  PQfinish (conn);
+
+  g_mutex_lock (&self->mutex);
+  g_assert (self->n_open > 0);
+  self->n_open--;
+  g_cond_signal (&self->cond);
+  g_mutex_unlock (&self->mutex);
+}
+
+static void
+cancellable_cancelled_cb (GCancellable *cancellable,
+                          OutlayDbPool *self)
+{
+  g_mutex_lock (&self->mutex);
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->mutex);
+}
+
+static void
+outlay_db_pool_finalize (GObject *object)
+{
+  OutlayDbPool *self = (OutlayDbPool *) object;
+  IdleConn *idle;
+
+  while ((idle = g_queue_pop_head (&self->idle)) != NULL)
+    {
+      PQfinish (idle->conn);
+      g_free (idle);
+    }
+
+  g_clear_pointer (&self->dsn, g_free);
+  g_clear_pointer (&self->host, g_free);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_mutex_clear (&self->mutex);
+  g_cond_clear (&self->cond);
+
+  G_OBJECT_CLASS (outlay_db_pool_parent_class)->finalize (object);
+}
+
+static void
+outlay_db_pool_class_init (OutlayDbPoolClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = outlay_db_pool_finalize;
+
+  /**
+   * OutlayDbPool::connecting:
+   * @attempt: 1 for the first try, more while a sleeping server wakes
+   *
+   * A new connection is being opened.
+   */
+  signals[CONNECTING] =
+    g_signal_new ("connecting",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+outlay_db_pool_init (OutlayDbPool *self)
+{
+  g_mutex_init (&self->mutex);
+  g_cond_init (&self->cond);
+  g_queue_init (&self->idle);
+}
+
+OutlayDbPool *
+outlay_db_pool_new (const char *dsn,
+                    guint       keep,
+                    guint       overflow)
+{
+  OutlayDbPool *self;
+
+  g_return_val_if_fail (dsn != NULL, NULL);
+  g_return_val_if_fail (keep + overflow > 0, NULL);
+
+  self = g_object_new (OUTLAY_TYPE_DB_POOL, NULL);
+  self->dsn = g_strdup (dsn);
+  self->host = outlay_dsn_describe_host (dsn);
+  self->keep = keep;
+  self->overflow = overflow;
+  self->context = g_main_context_ref_thread_default ();
+
+  return self;
+}
+
+PGconn *
+outlay_db_pool_acquire (OutlayDbPool  *self,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  gint64 deadline = g_get_monotonic_time () + ACQUIRE_TIMEOUT_USEC;
+  PGconn *conn = NULL;
+  gulong cancelled_id = 0;
+  gboolean open_new = FALSE;
+
+  g_return_val_if_fail (OUTLAY_IS_DB_POOL (self), NULL);
+
+  /* Connected outside the lock: the handler takes it, and runs at once when
+   * @cancellable is already cancelled. */
+  if (cancellable != NULL)
+    cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (cancellable_cancelled_cb), self, NULL);
+
+  g_mutex_lock (&self->mutex);
+
+  while (conn == NULL && !open_new)
+    {
+      IdleConn *idle;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+
+      if ((idle = g_queue_pop_head (&self->idle)) != NULL)
+        {
+          gint64 idle_since = idle->idle_since;
+
+          conn = idle->conn;
+          g_free (idle);
+
+          /* The check may take a round trip: not under the lock. */
+          g_mutex_unlock (&self->mutex);
+          if (!is_healthy (conn, idle_since))
+            {
+              g_debug ("Dropping a dead pooled connection to %s", self->host);
+              PQfinish (conn);
+              conn = NULL;
+              g_mutex_lock (&self->mutex);
+              self->n_open--;
+              continue;
+            }
+          g_mutex_lock (&self->mutex);
+        }
+      else if (self->n_open < self->keep + self->overflow)
+        {
+          self->n_open++;
+          open_new = TRUE;
+        }
+      else
+        {
+          gboolean woken;
+
+          self->n_waiting++;
+          woken = g_cond_wait_until (&self->cond, &self->mutex, deadline);
+          self->n_waiting--;
+          if (!woken)
+            break;
+        }
+    }
+
+  g_mutex_unlock (&self->mutex);
+
+  if (cancelled_id != 0)
+    g_cancellable_disconnect (cancellable, cancelled_id);
+
+  if (conn != NULL)
+    return conn;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  if (!open_new)
+    {
+      g_set_error (error, OUTLAY_DB_ERROR, OUTLAY_DB_ERROR_CONNECT,
+                   _("All %u connections to the database at %s are busy"),
+                   self->keep + self->overflow, self->host);
+      return NULL;
+    }
+
+  conn = open_connection (self, cancellable, error);
+  if (conn == NULL)
+    {
+      g_mutex_lock (&self->mutex);
+      self->n_open--;
+      g_cond_signal (&self->cond);
+      g_mutex_unlock (&self->mutex);
+    }
+
+  return conn;
+}
+
+void
+outlay_db_pool_release (OutlayDbPool *self,
+                        PGconn       *conn)
+{
+  IdleConn *idle;
+  GList *excess = NULL;
+
+  g_return_if_fail (OUTLAY_IS_DB_POOL (self));
+  g_return_if_fail (conn != NULL);
+
+  /* A transaction left open or failed must not leak into the next user. */
+  if (PQstatus (conn) == CONNECTION_OK &&
+      (PQtransactionStatus (conn) == PQTRANS_INTRANS || PQtransactionStatus (conn) == PQTRANS_INERROR))
+    {
+      PGresult *result = PQexec (conn, "ROLLBACK");
+
+      PQclear (result);
+    }
+
+  if (PQstatus (conn) != CONNECTION_OK || PQtransactionStatus (conn) != PQTRANS_IDLE)
+    {
+      forget_connection (self, conn);
+      return;
+    }
+
+  idle = g_new0 (IdleConn, 1);
+  idle->conn = conn;
+  idle->idle_since = g_get_monotonic_time ();
+
+  /* Someone waiting takes it as it is; otherwise only `keep` stay open, the
+   * longest idle going first. */
+  g_mutex_lock (&self->mutex);
+  g_queue_push_head (&self->idle, idle);
+  while (self->n_waiting == 0 && self->idle.length > self->keep)
+    {
+      IdleConn *extra = g_queue_pop_tail (&self->idle);
+
+      excess = g_list_prepend (excess, extra->conn);
+      g_free (extra);
+      self->n_open--;
+    }
+  g_cond_signal (&self->cond);
+  g_mutex_unlock (&self->mutex);
+
+  g_list_free_full (excess, (GDestroyNotify) PQfinish);
+}
+
+void
+outlay_db_pool_discard (OutlayDbPool *self,
+                        PGconn       *conn)
+{
+  g_return_if_fail (OUTLAY_IS_DB_POOL (self));
+  g_return_if_fail (conn != NULL);
+
+  forget_connection (self, conn);
+}
+
+guint
+outlay_db_pool_get_n_idle (OutlayDbPool *self)
+{
+  guint n;
+
+  g_return_val_if_fail (OUTLAY_IS_DB_POOL (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  n = self->idle.length;
+  g_mutex_unlock (&self->mutex);
+
+  return n;
+}
+
+guint
+outlay_db_pool_get_n_open (OutlayDbPool *self)
+{
+  guint n;
+
+  g_return_val_if_fail (OUTLAY_IS_DB_POOL (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  n = self->n_open;
+  g_mutex_unlock (&self->mutex);
+
+  return n;
+}
+
+const char *
+outlay_db_pool_get_dsn (OutlayDbPool *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_DB_POOL (self), NULL);
+
+  return self->dsn;
+}

@@ -56,9 +56,10 @@ gboolean           outlay_local_server_stop        (OutlayLocalServer  *self,
                                                     gboolean            force,
                                                     GError            **error);
 
-/* Where the server binaries are: OUTLAY_PG_BINDIR, `pg_config --bindir`,
- * the newest /usr/lib/postgresql/N/bin, the build's pg_bindir option. NULL with
- * OUTLAY_DB_ERROR_SERVER_MISSING when none has initdb and postgres. */
+/* Where the server binaries are: OUTLAY_PG_BINDIR (when set, the only place
+ * looked at), `pg_config --bindir`, the newest /usr/lib/postgresql/N/bin,
+ * pg_ctl's folder on PATH, the build's pg_bindir option. NULL with
+ * OUTLAY_DB_ERROR_SERVER_MISSING when none has initdb, pg_ctl and postgres. */
 char              *outlay_local_server_find_bindir (GError            **error);
 
 G_END_DECLS

@@ -46,6 +46,19 @@ void         outlay_test_db_exec             (const char *dsn,
  * (pg_terminate_backend), to test reconnects. */
 void         outlay_test_db_kill_connections (const char *dsn);
 
+/* The Neon-like path: PgBouncer in transaction mode with TLS in front of the
+ * throwaway server, started on first use. Returns a postgresql:// DSN for
+ * the same database as @dsn through it, with sslmode=verify-full against a
+ * throwaway CA. Fails the test, naming the package, when pgbouncer or
+ * openssl is missing. */
+char        *outlay_test_db_pooler_dsn       (const char *dsn);
+
+/* A new folder $TMPDIR/outlay-test-XXXXXX that is removed when the process
+ * ends, however it ends (a watchdog waits for that); PostgreSQL clusters and
+ * daemons with a *.pid file inside it are stopped first. For tests that run
+ * servers of their own. */
+char        *outlay_test_make_tmp_dir        (void);
+
 /* Iterates the default main context until *@done is TRUE (async tests). */
 void         outlay_test_wait_for            (gboolean   *done);
 
