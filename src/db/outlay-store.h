@@ -134,6 +134,9 @@ typedef enum
   OUTLAY_STORE_STATE_OFFLINE,     /* the last attempt failed; see "state-message" */
 } OutlayStoreState;
 
+#define OUTLAY_TYPE_STORE_STATE (outlay_store_state_get_type ())
+GType outlay_store_state_get_type (void) G_GNUC_CONST;
+
 /* --- Lifetime ------------------------------------------------------------- */
 
 /* No I/O: connections are made on first use. @dsn as given by people or the
@@ -273,8 +276,8 @@ gboolean          outlay_store_transfer_expenses_finish (OutlayStore    *self,
                                                          GAsyncResult   *result,
                                                          GError        **error);
 
-/* One keyset page: up to @limit expenses matching @filter that come after
- * @after in the filter's order (NULL: from the start). Joined with categories
+/* One keyset page: up to @limit expenses (0: no limit) matching @filter that
+ * come after @after in the filter's order (NULL: from the start). Joined with categories
  * (category-name, category-color). GPtrArray of OutlayExpense. */
 GPtrArray        *outlay_store_list_expenses        (OutlayStore               *self,
                                                      const OutlayExpenseFilter *filter,
@@ -318,8 +321,9 @@ gboolean          outlay_store_foreach_expense  (OutlayStore               *self
                                                  GCancellable              *cancellable,
                                                  GError                   **error);
 
-/* Past descriptions starting with (or containing) @prefix, most used first,
- * each with its usual category. GPtrArray of OutlaySuggestion. */
+/* Past descriptions starting with @prefix (case-insensitive, answered from an
+ * index), most used first, each with its usual category. GPtrArray of
+ * OutlaySuggestion. */
 GPtrArray        *outlay_store_suggest_descriptions        (OutlayStore    *self,
                                                             const char     *prefix,
                                                             guint           limit,
