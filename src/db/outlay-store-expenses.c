@@ -874,6 +874,41 @@ check_transfer (gpointer   p,
   " SELECT min (i) FROM unnest ($1::int8[]) AS i" \
   "  WHERE i NOT IN (SELECT id FROM moved)"
 
+#define TRANSFER_ONE_SQL \
+  "UPDATE outlay.expenses SET category_id = $2, " OUTLAY_STORE_BUMP_VERSION \
+  " WHERE id = $1"
+
+/* One expense needs no answer before COMMIT: a missing one updates nothing,
+ * so BEGIN, UPDATE, COMMIT go in one round trip. */
+static gboolean
+transfer_one (PGconn        *conn,
+              ExpensesData  *data,
+              GError       **error)
+{
+  gint64 id = g_array_index (data->ids, gint64, 0);
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *category_id = g_strdup_printf ("%" G_GINT64_FORMAT, data->category_id);
+  const char *params[] = { id_text, category_id };
+  PGresult *result;
+  gboolean moved;
+
+  result = outlay_store_exec_in_transaction (conn, TRANSFER_ONE_SQL, G_N_ELEMENTS (params),
+                                             params, error);
+  if (result == NULL)
+    return fail_category_missing (error, data->category_id);
+
+  moved = g_strcmp0 (PQcmdTuples (result), "1") == 0;
+  PQclear (result);
+
+  if (!moved)
+    {
+      outlay_store_set_expense_missing (error, id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 op_transfer (PGconn        *conn,
              gpointer       p,
@@ -887,6 +922,9 @@ op_transfer (PGconn        *conn,
   const char *params[] = { ids, category_id };
   PGresult *result;
   gint64 missing = 0;
+
+  if (data->ids->len == 1)
+    return transfer_one (conn, data, error);
 
   /* Moves what exists and names the first id that does not; the runner
    * rolls the move back when there is one. */

@@ -442,6 +442,21 @@ test_transfer_atomic (void)
   g_assert_nonnull (strstr (error->message, "There is no category #77"));
   g_assert_nonnull (strstr (error->message, "pick an existing one"));
   g_assert_cmpint (outlay_test_db_query_int64 (dsn, unchanged_sql), ==, 2);
+  g_clear_error (&error);
+
+  /* One expense takes a shorter path; it must fail the same way. */
+  ids[0] = 4242;
+  g_assert_false (outlay_store_transfer_expenses (store, ids, 1, outlay_category_get_id (fun),
+                                                  NULL, &error));
+  g_assert_error (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "There is no expense #4242");
+  g_clear_error (&error);
+
+  ids[0] = outlay_expense_get_id (a);
+  g_assert_false (outlay_store_transfer_expenses (store, ids, 1, 77, NULL, &error));
+  g_assert_error (error, OUTLAY_ERROR, OUTLAY_ERROR_CATEGORY_MISSING);
+  g_assert_nonnull (strstr (error->message, "There is no category #77"));
+  g_assert_cmpint (outlay_test_db_query_int64 (dsn, unchanged_sql), ==, 2);
 }
 
 /* --- Listing ------------------------------------------------------------------ */
