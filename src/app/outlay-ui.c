@@ -1,0 +1,142 @@
+/* outlay-ui.c
+ *
+ * Copyright 2026 The Outlay Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "outlay-core.h"
+#include "outlay-ui.h"
+
+void
+outlay_ui_add_toast (GtkWidget *widget,
+                     AdwToast  *toast)
+{
+  GtkWidget *overlay;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
+}
+
+void
+outlay_ui_set_field_error (GtkWidget  *field,
+                           const char *message)
+{
+  g_return_if_fail (GTK_IS_WIDGET (field));
+
+  if (message != NULL)
+    gtk_widget_add_css_class (field, "error");
+  else
+    gtk_widget_remove_css_class (field, "error");
+
+  gtk_widget_set_tooltip_text (field, message);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (field),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               message != NULL ? GTK_ACCESSIBLE_INVALID_TRUE
+                                               : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+char *
+outlay_ui_format_date (const GDate *date)
+{
+  GDate today;
+  int days;
+
+  if (date == NULL || !g_date_valid (date))
+    return g_strdup ("");
+
+  outlay_date_set_today (&today);
+  days = g_date_days_between (date, &today);
+
+  if (days == 0)
+    return g_strdup (_("Today"));
+  if (days == 1)
+    return g_strdup (_("Yesterday"));
+
+  return outlay_date_format (date);
+}
+
+GDateTime *
+outlay_ui_date_to_date_time (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_date_time_new_local (g_date_get_year (date),
+                                g_date_get_month (date),
+                                g_date_get_day (date),
+                                0, 0, 0);
+}
+
+void
+outlay_ui_date_from_date_time (GDate     *date,
+                               GDateTime *date_time)
+{
+  g_return_if_fail (date != NULL);
+  g_return_if_fail (date_time != NULL);
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date,
+                  g_date_time_get_day_of_month (date_time),
+                  g_date_time_get_month (date_time),
+                  g_date_time_get_year (date_time));
+}
+
+static void
+text_dialog_response_cb (GtkWidget        *widget,
+                         const char       *response,
+                         AdwMessageDialog *dialog)
+{
+  OutlayUiTextFunc answered = g_object_get_data (G_OBJECT (dialog), "outlay-answered");
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+
+  if (g_strcmp0 (response, "apply") == 0)
+    answered (widget, gtk_editable_get_text (entry));
+}
+
+void
+outlay_ui_ask_text (GtkWidget        *widget,
+                    const char       *heading,
+                    const char       *body,
+                    const char       *text,
+                    const char       *apply_label,
+                    OutlayUiTextFunc  answered)
+{
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (answered != NULL);
+
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "apply", apply_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "outlay-answered", answered);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (text_dialog_response_cb), widget,
+                           G_CONNECT_SWAPPED);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}

@@ -1,0 +1,425 @@
+/* test-expenses-page.c
+ *
+ * Copyright 2026 The Outlay Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "app-test-utils.h"
+#include "outlay-category-list.h"
+#include "outlay-expense-editor.h"
+#include "outlay-expenses-page.h"
+#include "outlay-settings.h"
+
+typedef struct
+{
+  OutlayStore        *store;
+  char               *dsn;
+  OutlayCategory     *food;
+  OutlayCategory     *rent;
+  OutlayExpensesPage *page;
+  GtkWindow          *window;
+  GtkSelectionModel  *selection;
+} Fixture;
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *sql;
+  gint64      expected;
+} Query;
+
+static gboolean
+query_gives (gpointer data)
+{
+  Query *query = data;
+
+  return outlay_test_db_query_int64 (query->fixture->dsn, query->sql) == query->expected;
+}
+
+/* Waits until @sql (a count) gives @expected, as the store's answers come. */
+static void
+wait_for_query (Fixture    *fixture,
+                const char *sql,
+                gint64      expected)
+{
+  Query query = { fixture, sql, expected };
+
+  app_test_wait (query_gives, &query);
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  guint    n_items;
+} Rows;
+
+static gboolean
+rows_loaded (gpointer data)
+{
+  Rows *rows = data;
+  GListModel *model = G_LIST_MODEL (rows->fixture->selection);
+
+  if (g_list_model_get_n_items (model) != rows->n_items)
+    return FALSE;
+
+  for (guint i = 0; i < rows->n_items; i++)
+    {
+      g_autoptr(OutlayExpense) row = g_list_model_get_item (model, i);
+
+      if (outlay_expense_get_id (row) == 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Waits until the list shows @n_items loaded rows. */
+static void
+wait_for_rows (Fixture *fixture,
+               guint    n_items)
+{
+  Rows rows = { fixture, n_items };
+
+  app_test_wait (rows_loaded, &rows);
+}
+
+static OutlayExpense *
+get_row (Fixture *fixture,
+         guint    position)
+{
+  return g_list_model_get_item (G_LIST_MODEL (fixture->selection), position);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkColumnView *column_view;
+
+  fixture->store = outlay_test_db_new_store (&fixture->dsn);
+  fixture->food = app_test_add_category (fixture->store, "Food");
+  fixture->rent = app_test_add_category (fixture->store, "Rent");
+
+  fixture->page = OUTLAY_EXPENSES_PAGE (outlay_expenses_page_new (NULL));
+  column_view = app_test_child (fixture->page, OUTLAY_TYPE_EXPENSES_PAGE, "column_view");
+  fixture->selection = gtk_column_view_get_model (column_view);
+  fixture->window = app_test_window_new (GTK_WIDGET (fixture->page));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  app_test_flush ();
+  g_clear_object (&fixture->food);
+  g_clear_object (&fixture->rent);
+  g_clear_object (&fixture->store);
+  g_clear_pointer (&fixture->dsn, g_free);
+}
+
+static void
+add_three (Fixture *fixture)
+{
+  g_object_unref (app_test_add_expense (fixture->store, fixture->food, "Bread", 250, "2025-03-03"));
+  g_object_unref (app_test_add_expense (fixture->store, fixture->food, "Cheese", 700, "2025-03-02"));
+  g_object_unref (app_test_add_expense (fixture->store, fixture->rent, "March rent", 90000, "2025-03-01"));
+}
+
+static OutlayExpenseEditor *
+open_editor (Fixture *fixture,
+             guint    position)
+{
+  OutlayExpenseEditor *editor;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "expenses.edit", "u", position);
+  editor = app_test_find_toplevel (OUTLAY_TYPE_EXPENSE_EDITOR);
+  g_assert_nonnull (editor);
+  app_test_flush ();
+
+  return editor;
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+test_edit (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(OutlayExpense) row = NULL;
+  OutlayExpenseEditor *editor;
+  g_autofree char *sql = NULL;
+
+  add_three (fixture);
+  outlay_expenses_page_set_store (fixture->page, fixture->store);
+  wait_for_rows (fixture, 3);
+
+  row = get_row (fixture, 0);
+  g_assert_cmpstr (outlay_expense_get_description (row), ==, "Bread");
+
+  editor = open_editor (fixture, 0);
+  gtk_editable_set_text (app_test_child (editor, OUTLAY_TYPE_EXPENSE_EDITOR, "description_row"),
+                         "Sourdough");
+  gtk_editable_set_text (app_test_child (editor, OUTLAY_TYPE_EXPENSE_EDITOR, "amount_row"), "4.20");
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+
+  /* It closes once stored. */
+  app_test_wait (is_null, &editor);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM outlay.expenses"
+                         " WHERE id = %" G_GINT64_FORMAT
+                         " AND description = 'Sourdough' AND amount = 4.20 AND version = 2",
+                         outlay_expense_get_id (row));
+  g_assert_cmpint (outlay_test_db_query_int64 (fixture->dsn, sql), ==, 1);
+
+  /* The row shows it without a reload. */
+  g_assert_cmpstr (outlay_expense_get_description (row), ==, "Sourdough");
+  g_assert_cmpint (outlay_expense_get_amount (row), ==, 420);
+}
+
+typedef struct
+{
+  AdwMessageDialog *dialog;
+} DialogWait;
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  DialogWait *wait = data;
+
+  wait->dialog = app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  return wait->dialog != NULL;
+}
+
+static gboolean
+editor_shows_elsewhere (gpointer data)
+{
+  return g_strcmp0 (gtk_editable_get_text (data), "Changed elsewhere") == 0;
+}
+
+static void
+test_conflict (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(OutlayExpense) row = NULL;
+  g_autofree char *update = NULL;
+  g_autofree char *stored = NULL;
+  OutlayExpenseEditor *editor;
+  GtkEditable *description;
+  DialogWait wait = { NULL };
+
+  add_three (fixture);
+  outlay_expenses_page_set_store (fixture->page, fixture->store);
+  wait_for_rows (fixture, 3);
+  row = get_row (fixture, 0);
+
+  editor = open_editor (fixture, 0);
+  description = app_test_child (editor, OUTLAY_TYPE_EXPENSE_EDITOR, "description_row");
+
+  /* Someone else saves first. */
+  update = g_strdup_printf ("UPDATE outlay.expenses SET description = 'Changed elsewhere',"
+                            " version = version + 1 WHERE id = %" G_GINT64_FORMAT,
+                            outlay_expense_get_id (row));
+  outlay_test_db_exec (fixture->dsn, update);
+
+  gtk_editable_set_text (description, "Mine");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  app_test_wait (dialog_shown, &wait);
+
+  /* Nothing was overwritten; the editor is still open with my text. */
+  stored = outlay_test_db_query_value (fixture->dsn, "SELECT description FROM outlay.expenses"
+                                                     " WHERE description <> 'Cheese'"
+                                                     " AND description <> 'March rent'");
+  g_assert_cmpstr (stored, ==, "Changed elsewhere");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_cmpstr (gtk_editable_get_text (description), ==, "Mine");
+
+  /* Reload shows what is stored now, in the editor and the list. */
+  adw_message_dialog_response (wait.dialog, "reload");
+  app_test_wait (editor_shows_elsewhere, description);
+  g_assert_cmpstr (outlay_expense_get_description (row), ==, "Changed elsewhere");
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+test_delete_undo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *ids_before = NULL;
+  g_autofree char *ids_after = NULL;
+  const char *ids_sql = "SELECT string_agg (id::text || uuid::text, ',' ORDER BY id) FROM outlay.expenses";
+
+  add_three (fixture);
+  outlay_expenses_page_set_store (fixture->page, fixture->store);
+  wait_for_rows (fixture, 3);
+  ids_before = outlay_test_db_query_value (fixture->dsn, ids_sql);
+
+  /* Nothing deleted yet: nothing to undo, nothing selected: nothing to
+   * delete. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "expenses.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "expenses.delete", NULL);
+  app_test_flush ();
+  g_assert_cmpint (outlay_test_db_query_int64 (fixture->dsn, "SELECT count(*) FROM outlay.expenses"), ==, 3);
+
+  gtk_selection_model_select_range (fixture->selection, 0, 2, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "expenses.delete", NULL));
+  wait_for_query (fixture, "SELECT count(*) FROM outlay.expenses", 1);
+  g_assert_cmpint (outlay_test_db_query_int64 (fixture->dsn,
+                                               "SELECT count(*) FROM outlay.expenses"
+                                               " WHERE description = 'March rent'"), ==, 1);
+  wait_for_rows (fixture, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "expenses.undo", NULL));
+  wait_for_query (fixture, "SELECT count(*) FROM outlay.expenses", 3);
+  ids_after = outlay_test_db_query_value (fixture->dsn, ids_sql);
+  g_assert_cmpstr (ids_after, ==, ids_before);
+  wait_for_rows (fixture, 3);
+}
+
+static gboolean
+row_in_rent (gpointer data)
+{
+  return g_strcmp0 (outlay_expense_get_category_name (data), "Rent") == 0;
+}
+
+static void
+test_move (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(OutlayExpense) first = NULL;
+  g_autoptr(OutlayExpense) second = NULL;
+  g_autofree char *sql = NULL;
+
+  add_three (fixture);
+  outlay_expenses_page_set_store (fixture->page, fixture->store);
+  wait_for_rows (fixture, 3);
+  first = get_row (fixture, 0);
+  second = get_row (fixture, 1);
+  g_assert_cmpstr (outlay_expense_get_category_name (first), ==, "Food");
+
+  gtk_selection_model_select_range (fixture->selection, 0, 2, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "expenses.move-to", "x",
+                                             outlay_category_get_id (fixture->rent)));
+
+  sql = g_strdup_printf ("SELECT count(*) FROM outlay.expenses WHERE category_id = %" G_GINT64_FORMAT,
+                         outlay_category_get_id (fixture->rent));
+  wait_for_query (fixture, sql, 3);
+
+  /* The rows follow, in place. */
+  app_test_wait (row_in_rent, first);
+  app_test_wait (row_in_rent, second);
+}
+
+static void
+test_first_run (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(OutlayStore) empty = NULL;
+  g_autofree char *dsn = NULL;
+  GtkWidget *button = app_test_child (fixture->page, OUTLAY_TYPE_EXPENSES_PAGE, "add_categories_button");
+  GtkStack *stack = app_test_child (fixture->page, OUTLAY_TYPE_EXPENSES_PAGE, "content_stack");
+  Query query = { NULL, "SELECT count(*) FROM outlay.categories", 8 };
+
+  empty = outlay_test_db_new_store (&dsn);
+  outlay_expenses_page_set_store (fixture->page, empty);
+
+  /* No expenses, no categories: the first step is offered. */
+  while (!gtk_widget_get_visible (button) ||
+         g_strcmp0 (gtk_stack_get_visible_child_name (stack), "empty") != 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "expenses.add-categories", NULL));
+  g_free (fixture->dsn);
+  fixture->dsn = g_steal_pointer (&dsn);
+  query.fixture = fixture;
+  app_test_wait (query_gives, &query);
+
+  while (gtk_widget_get_visible (button))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+n_rows_is (gpointer data)
+{
+  Rows *rows = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (rows->fixture->selection)) == rows->n_items;
+}
+
+/* The summary says @count_text and the total, as the settings format it. */
+static void
+check_summary (GtkLabel   *summary,
+               const char *count_text,
+               gint64      total)
+{
+  g_autofree char *amount = outlay_settings_format_money (outlay_settings_get_default (), total);
+  g_autofree char *expected = g_strdup_printf ("%s, %s in total", count_text, amount);
+
+  g_assert_cmpstr (gtk_label_get_label (summary), ==, expected);
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkEditable *search = app_test_child (fixture->page, OUTLAY_TYPE_EXPENSES_PAGE, "search_entry");
+  GtkEditable *min = app_test_child (fixture->page, OUTLAY_TYPE_EXPENSES_PAGE, "filter_min");
+  GtkLabel *summary = app_test_child (fixture->page, OUTLAY_TYPE_EXPENSES_PAGE, "summary_label");
+  Rows one = { fixture, 1 };
+  Rows two = { fixture, 2 };
+
+  add_three (fixture);
+  outlay_expenses_page_set_store (fixture->page, fixture->store);
+  wait_for_rows (fixture, 3);
+
+  outlay_expenses_page_start_search (fixture->page);
+  gtk_editable_set_text (search, "ee");
+  app_test_wait (n_rows_is, &one);
+  check_summary (summary, "1 expense", 700);
+
+  gtk_editable_set_text (search, "");
+  gtk_editable_set_text (min, "5");
+  app_test_wait (n_rows_is, &two);
+  check_summary (summary, "2 expenses", 90700);
+
+  /* A bound that is not an amount is marked, and left open. */
+  gtk_editable_set_text (min, "lots");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (min), "error"));
+
+  /* Closing the search shows everything again. */
+  g_object_set (fixture->page, "search-mode", FALSE, NULL);
+  wait_for_rows (fixture, 3);
+  g_assert_cmpstr (gtk_editable_get_text (min), ==, "");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  app_test_init (&argc, &argv);
+
+  g_test_add ("/outlay/app/expenses-page/edit", Fixture, NULL,
+              fixture_set_up, test_edit, fixture_tear_down);
+  g_test_add ("/outlay/app/expenses-page/conflict", Fixture, NULL,
+              fixture_set_up, test_conflict, fixture_tear_down);
+  g_test_add ("/outlay/app/expenses-page/delete-undo", Fixture, NULL,
+              fixture_set_up, test_delete_undo, fixture_tear_down);
+  g_test_add ("/outlay/app/expenses-page/move", Fixture, NULL,
+              fixture_set_up, test_move, fixture_tear_down);
+  g_test_add ("/outlay/app/expenses-page/first-run", Fixture, NULL,
+              fixture_set_up, test_first_run, fixture_tear_down);
+  g_test_add ("/outlay/app/expenses-page/search", Fixture, NULL,
+              fixture_set_up, test_search, fixture_tear_down);
+
+  return g_test_run ();
+}
