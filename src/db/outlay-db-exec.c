@@ -428,6 +428,77 @@ outlay_db_set_error_from_connection (GError     **error,
     }
 }
 
+/* Whether @haystack, lower-cased, holds any of @needles. */
+static gboolean
+mentions_any (const char         *haystack,
+              const char * const *needles,
+              gsize               n_needles)
+{
+  g_autofree char *lower = g_ascii_strdown (haystack, -1);
+
+  for (gsize i = 0; i < n_needles; i++)
+    {
+      if (strstr (lower, needles[i]) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+outlay_db_connect_failure_is_transient (PGconn   *conn,
+                                        gboolean  negotiating)
+{
+  /* PgBouncer reports every refusal as 08P01 and Neon's proxy as XX000, so
+   * for those the words tell a passing condition from a lasting one. */
+  static const char * const passing[] = {
+    "cannot connect to server", "try again", "timeout", "no more connections",
+    "server conn crashed", "shutting down", "compute node", "connect to compute",
+    "wake", "waking", "permit",
+  };
+  /* libpq's own refusals of the options, and names DNS says do not exist
+   * (in English only: translated, they are retried as before). */
+  static const char * const lasting[] = {
+    "invalid ", "name or service not known", "no address associated with hostname",
+    "nodename nor servname", "definition of service",
+  };
+  const char *message;
+  g_autofree char *sqlstate = NULL;
+
+  g_return_val_if_fail (conn != NULL, FALSE);
+
+  if (PQconnectionNeedsPassword (conn))
+    return FALSE;
+
+  message = PQerrorMessage (conn);
+  sqlstate = find_connect_sqlstate (message);
+
+  /* The server, or a proxy, answered and said why. */
+  if (sqlstate != NULL)
+    {
+      if (g_str_has_prefix (sqlstate, "53") ||         /* too many clients, out of memory */
+          strcmp (sqlstate, "57P01") == 0 ||            /* shut down meanwhile */
+          strcmp (sqlstate, "57P02") == 0 ||
+          strcmp (sqlstate, "57P03") == 0 ||            /* starting up, in recovery */
+          strcmp (sqlstate, "08001") == 0 ||
+          strcmp (sqlstate, "08006") == 0)
+        return TRUE;
+
+      if (g_str_has_prefix (sqlstate, "08") || strcmp (sqlstate, "XX000") == 0)
+        return mentions_any (message, passing, G_N_ELEMENTS (passing));
+
+      return FALSE;
+    }
+
+  /* Certificates and protocols do not change by waiting. */
+  if (negotiating)
+    return FALSE;
+
+  /* Refused, unreachable, timed out, a temporary DNS failure, the server
+   * hanging up: all may pass. */
+  return !mentions_any (message, lasting, G_N_ELEMENTS (lasting));
+}
+
 gboolean
 outlay_db_error_is_retryable (const GError *error)
 {

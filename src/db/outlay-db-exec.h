@@ -54,6 +54,16 @@ void      outlay_db_set_error_from_connection (GError   **error,
                                                PGconn    *conn,
                                                const char *dsn);
 
+/* TRUE when a failed connection attempt (PQstatus == CONNECTION_BAD) may
+ * succeed later: the server was unreachable, did not answer, was starting up
+ * or out of connections, a pooler could not reach it, a serverless compute
+ * was waking. FALSE for what waiting cannot cure: a refused login, an unknown
+ * database, a failed TLS handshake (untrusted certificate, wrong host name,
+ * no TLS on the server; @negotiating: the attempt ended while negotiating
+ * encryption), invalid connection options, a host name that does not exist. */
+gboolean  outlay_db_connect_failure_is_transient (PGconn   *conn,
+                                                  gboolean  negotiating);
+
 /* TRUE when @error means the connection broke and an idempotent statement may
  * be retried on a fresh one; likewise for serialization failures/deadlocks. */
 gboolean  outlay_db_error_is_retryable (const GError *error);

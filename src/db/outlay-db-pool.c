@@ -24,6 +24,11 @@
 #define FIRST_BACKOFF_USEC     (1 * G_USEC_PER_SEC)
 /* How long acquire() waits for a busy pool before giving up. */
 #define ACQUIRE_TIMEOUT_USEC   (30 * G_USEC_PER_SEC)
+/* How long a closed connection's backend still counts as the pool's: its
+ * last notifications may be read after it closed. */
+#define BACKEND_GRACE_USEC     (30 * G_USEC_PER_SEC)
+/* The connections acquire() hands out, unless the DSN names another. */
+#define POOL_APPLICATION_NAME  "outlay"
 
 typedef struct
 {
@@ -46,6 +51,9 @@ struct _OutlayDbPool
   GQueue        idle;       /* IdleConn*, most recently released first */
   guint         n_open;     /* idle + handed out + being opened */
   guint         n_waiting;  /* in acquire(), for a connection to come back */
+  /* Backend pid → when its connection closed (0: still open), for
+   * outlay_db_pool_owns_backend(). */
+  GHashTable   *backends;
 };
 
 G_DEFINE_FINAL_TYPE (OutlayDbPool, outlay_db_pool, G_TYPE_OBJECT)
@@ -134,24 +142,42 @@ sleep_cancellable (gint64         usec,
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
+/* Server notices ("NOTICE:  …", a terminated session's farewell) go to the
+ * debug log rather than libpq's default, stderr. */
+static void
+log_notice (void       *user_data,
+            const char *message)
+{
+  g_autofree char *line = g_strchomp (g_strdup (message));
+
+  g_debug ("%s", line);
+}
+
 /* One attempt with PQconnectStartParams/PQconnectPoll, so that a cancelled
- * wait ends at once rather than after connect_timeout. */
+ * wait ends at once rather than after connect_timeout. @transient tells
+ * whether a failure may go away by waiting. */
 static PGconn *
 connect_once (OutlayDbPool  *self,
+              const char    *application_name,
+              gboolean      *transient,
               GCancellable  *cancellable,
               GError       **error)
 {
   /* Entries before the expanded dbname are defaults the DSN may override. */
   const char * const keywords[] = { "application_name", "dbname", NULL };
-  const char * const values[] = { "outlay", self->dsn, NULL };
+  const char * const values[] = { application_name, self->dsn, NULL };
   gint64 deadline = g_get_monotonic_time () + CONNECT_TIMEOUT_USEC;
   PostgresPollingStatusType status = PGRES_POLLING_WRITING;
+  gboolean negotiating = FALSE;
   PGconn *conn;
+
+  *transient = FALSE;
 
   conn = PQconnectStartParams (keywords, values, 1);
   if (conn == NULL)
     g_error ("Out of memory");
 
+  PQsetNoticeProcessor (conn, log_notice, NULL);
   /* Verbose errors carry the SQLSTATE of a refused login. */
   PQsetErrorVerbosity (conn, PQERRORS_VERBOSE);
 
@@ -170,6 +196,7 @@ connect_once (OutlayDbPool  *self,
                        _("Could not connect to the database at %s: no answer within %d seconds. "
                          "Check DATABASE_URL and that the project is running."),
                        self->host, (int) (CONNECT_TIMEOUT_USEC / G_USEC_PER_SEC));
+          *transient = TRUE;
           PQfinish (conn);
           return NULL;
         }
@@ -194,12 +221,21 @@ connect_once (OutlayDbPool  *self,
         }
 
       if (fds[0].revents != 0)
-        status = PQconnectPoll (conn);
+        {
+          status = PQconnectPoll (conn);
+
+          /* Where it stood when it failed: in TLS (or GSSAPI) negotiation,
+           * a failure is the certificate's or the protocol's. */
+          if (PQstatus (conn) != CONNECTION_BAD)
+            negotiating = PQstatus (conn) == CONNECTION_SSL_STARTUP ||
+                          PQstatus (conn) == CONNECTION_GSS_STARTUP;
+        }
     }
 
   if (PQstatus (conn) != CONNECTION_OK)
     {
       outlay_db_set_error_from_connection (error, conn, self->dsn);
+      *transient = outlay_db_connect_failure_is_transient (conn, negotiating);
       PQfinish (conn);
       return NULL;
     }
@@ -208,8 +244,9 @@ connect_once (OutlayDbPool  *self,
   return conn;
 }
 
-/* Retries only failures to reach the server, which may be waking up: a wrong
- * password or database name will not get better by waiting. */
+/* Retries only failures that waiting may cure: the server is unreachable,
+ * starting, or (a serverless compute) waking up. A wrong password, an unknown
+ * database or an untrusted certificate will not get better. */
 static PGconn *
 open_connection (OutlayDbPool  *self,
                  GCancellable  *cancellable,
@@ -220,15 +257,16 @@ open_connection (OutlayDbPool  *self,
   for (guint attempt = 1; ; attempt++)
     {
       g_autoptr(GError) local_error = NULL;
+      gboolean transient;
       PGconn *conn;
 
       notify_connecting (self, attempt);
 
-      conn = connect_once (self, cancellable, &local_error);
+      conn = connect_once (self, POOL_APPLICATION_NAME, &transient, cancellable, &local_error);
       if (conn != NULL)
         return conn;
 
-      if (attempt >= CONNECT_ATTEMPTS ||
+      if (attempt >= CONNECT_ATTEMPTS || !transient ||
           !g_error_matches (local_error, OUTLAY_DB_ERROR, OUTLAY_DB_ERROR_CONNECT))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -242,6 +280,34 @@ open_connection (OutlayDbPool  *self,
         return NULL;
       backoff *= 2;
     }
+}
+
+/* Called with the mutex held: the backend of a connection we opened or
+ * closed. */
+static void
+note_backend (OutlayDbPool *self,
+              int           pid,
+              gboolean      open)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 *closed_at;
+
+  if (open)
+    {
+      GHashTableIter iter;
+
+      /* Forget backends closed long ago; the server may reuse their pids. */
+      g_hash_table_iter_init (&iter, self->backends);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &closed_at))
+        {
+          if (*closed_at != 0 && now - *closed_at > BACKEND_GRACE_USEC)
+            g_hash_table_iter_remove (&iter);
+        }
+    }
+
+  closed_at = g_new (gint64, 1);
+  *closed_at = open ? 0 : now;
+  g_hash_table_insert (self->backends, GINT_TO_POINTER (pid), closed_at);
 }
 
 /* A connection that can be handed out: open, in no transaction, and
@@ -274,9 +340,12 @@ static void
 forget_connection (OutlayDbPool *self,
                    PGconn       *conn)
 {
+  int pid = PQbackendPID (conn);
+
   PQfinish (conn);
 
   g_mutex_lock (&self->mutex);
+  note_backend (self, pid, FALSE);
   g_assert (self->n_open > 0);
   self->n_open--;
   g_cond_signal (&self->cond);
@@ -307,6 +376,7 @@ outlay_db_pool_finalize (GObject *object)
   g_clear_pointer (&self->dsn, g_free);
   g_clear_pointer (&self->host, g_free);
   g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_pointer (&self->backends, g_hash_table_unref);
   g_mutex_clear (&self->mutex);
   g_cond_clear (&self->cond);
 
@@ -340,6 +410,7 @@ outlay_db_pool_init (OutlayDbPool *self)
   g_mutex_init (&self->mutex);
   g_cond_init (&self->cond);
   g_queue_init (&self->idle);
+  self->backends = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
 OutlayDbPool *
@@ -399,10 +470,13 @@ outlay_db_pool_acquire (OutlayDbPool  *self,
           g_mutex_unlock (&self->mutex);
           if (!is_healthy (conn, idle_since))
             {
+              int pid = PQbackendPID (conn);
+
               g_debug ("Dropping a dead pooled connection to %s", self->host);
               PQfinish (conn);
               conn = NULL;
               g_mutex_lock (&self->mutex);
+              note_backend (self, pid, FALSE);
               self->n_open--;
               continue;
             }
@@ -445,13 +519,18 @@ outlay_db_pool_acquire (OutlayDbPool  *self,
     }
 
   conn = open_connection (self, cancellable, error);
-  if (conn == NULL)
+
+  g_mutex_lock (&self->mutex);
+  if (conn != NULL)
     {
-      g_mutex_lock (&self->mutex);
+      note_backend (self, PQbackendPID (conn), TRUE);
+    }
+  else
+    {
       self->n_open--;
       g_cond_signal (&self->cond);
-      g_mutex_unlock (&self->mutex);
     }
+  g_mutex_unlock (&self->mutex);
 
   return conn;
 }
@@ -493,6 +572,7 @@ outlay_db_pool_release (OutlayDbPool *self,
     {
       IdleConn *extra = g_queue_pop_tail (&self->idle);
 
+      note_backend (self, PQbackendPID (extra->conn), FALSE);
       excess = g_list_prepend (excess, extra->conn);
       g_free (extra);
       self->n_open--;
@@ -511,6 +591,38 @@ outlay_db_pool_discard (OutlayDbPool *self,
   g_return_if_fail (conn != NULL);
 
   forget_connection (self, conn);
+}
+
+PGconn *
+outlay_db_pool_open_dedicated (OutlayDbPool  *self,
+                               const char    *application_name,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  gboolean transient;
+
+  g_return_val_if_fail (OUTLAY_IS_DB_POOL (self), NULL);
+  g_return_val_if_fail (application_name != NULL, NULL);
+
+  return connect_once (self, application_name, &transient, cancellable, error);
+}
+
+gboolean
+outlay_db_pool_owns_backend (OutlayDbPool *self,
+                             int           backend_pid)
+{
+  gint64 *closed_at;
+  gboolean owns;
+
+  g_return_val_if_fail (OUTLAY_IS_DB_POOL (self), FALSE);
+
+  g_mutex_lock (&self->mutex);
+  closed_at = g_hash_table_lookup (self->backends, GINT_TO_POINTER (backend_pid));
+  owns = closed_at != NULL &&
+         (*closed_at == 0 || g_get_monotonic_time () - *closed_at <= BACKEND_GRACE_USEC);
+  g_mutex_unlock (&self->mutex);
+
+  return owns;
 }
 
 guint

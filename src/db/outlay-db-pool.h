@@ -31,7 +31,8 @@ OutlayDbPool *outlay_db_pool_new         (const char     *dsn,
  * with a cheap round trip when it sat idle for more than a few seconds: the
  * spec's pre-ping), or opens a new one while fewer than keep + overflow are
  * out, or waits for one to come back. Opening retries with exponential backoff
- * and jitter (about 5 tries over ~15 s) so a serverless compute can wake up;
+ * and jitter (about 5 tries over ~15 s) so a serverless compute can wake up,
+ * but only failures that waiting may cure (outlay_db_connect_failure_is_transient());
  * @cancellable stops the wait. Thread-safe. */
 PGconn       *outlay_db_pool_acquire     (OutlayDbPool   *self,
                                           GCancellable   *cancellable,
@@ -45,6 +46,21 @@ void          outlay_db_pool_release     (OutlayDbPool   *self,
 /* Closes @conn instead of pooling it (after a protocol error). */
 void          outlay_db_pool_discard     (OutlayDbPool   *self,
                                           PGconn         *conn);
+
+/* A connection of its own to the pool's database, for long-lived use (the
+ * live-sync LISTEN): one attempt, not counted in the pool, not reported by
+ * "connecting". @application_name unless the DSN names one. Server notices
+ * go to the debug log, as on pooled connections. Close it with PQfinish(). */
+PGconn       *outlay_db_pool_open_dedicated (OutlayDbPool  *self,
+                                             const char    *application_name,
+                                             GCancellable  *cancellable,
+                                             GError       **error);
+
+/* TRUE when @backend_pid (a notification's be_pid) is the server process of
+ * a connection this pool opened, still open or closed in the last 30
+ * seconds: the store's own writes. Thread-safe. */
+gboolean      outlay_db_pool_owns_backend (OutlayDbPool *self,
+                                           int           backend_pid);
 
 /* Progress of a slow connect, for the UI's "Waking the database…": emitted
  * in the main context of the pool's creator, signal "connecting" (guint attempt). */

@@ -14,6 +14,7 @@
 
 #include "outlay-db-error.h"
 #include "outlay-db-exec.h"
+#include "outlay-db-listener.h"
 #include "outlay-db-pool.h"
 #include "outlay-db-resources.h"
 #include "outlay-dsn.h"
@@ -21,9 +22,9 @@
 
 /*
  * The store's core: its lifetime and state, the runner every operation goes
- * through (sync and async alike), migrations, and the helpers the operation
- * files share (statements of a variable shape, reading rows). The operations
- * themselves live in outlay-store-{expenses,categories,reports,io}.c.
+ * through (sync and async alike), migrations, live sync, and the helpers the
+ * operation files share (statements of a variable shape, reading rows). The
+ * operations themselves live in outlay-store-{expenses,categories,reports,io}.c.
  */
 
 #define MIGRATIONS_PATH "/io/github/outlay/Outlay/db/migrations"
@@ -36,6 +37,12 @@
  * connection once. */
 #define MAX_CONFLICT_RETRIES 5
 #define MAX_RECONNECT_RETRIES 1
+
+/* Live sync: every write statement NOTIFYs the channel (0001-init.sql) and
+ * adds to the count (0002-change-counter.sql). */
+#define CHANGES_CHANNEL "outlay_changes"
+#define CHANGE_COUNT_SQL "SELECT sum (n) FROM outlay.changes"
+#define DEFAULT_POLL_MSEC 10000
 
 struct _OutlayStore
 {
@@ -57,6 +64,17 @@ struct _OutlayStore
   /* Main context only. */
   OutlayStoreState  state;
   char             *state_message;
+  gboolean          live_sync;
+  guint             poll_interval;    /* msec, 0: automatic */
+  gboolean          polling;          /* a poll is running */
+
+  /* Live sync, started by open in whatever thread it runs and stopped by
+   * dispose in whatever thread drops the store: under the lock. */
+  gboolean          opened;
+  OutlayDbListener *listener;
+  GSource          *poll_source;
+  GCancellable     *poll_cancellable;
+  char             *change_count;     /* what the last poll saw */
 };
 
 G_DEFINE_FINAL_TYPE (OutlayStore, outlay_store, G_TYPE_OBJECT)
@@ -72,6 +90,8 @@ enum {
   PROP_DISPLAY_DSN,
   PROP_STATE,
   PROP_STATE_MESSAGE,
+  PROP_LIVE_SYNC,
+  PROP_POLL_INTERVAL,
   N_PROPS
 };
 
@@ -593,6 +613,219 @@ outlay_store_run_finish (OutlayStore   *self,
   return TRUE;
 }
 
+/* --- Live sync ------------------------------------------------------------- */
+
+static gboolean
+op_count_changes (PGconn        *conn,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  char **count = data;
+  PGresult *result;
+
+  result = outlay_db_exec (conn, CHANGE_COUNT_SQL, 0, NULL, error);
+  if (result == NULL)
+    return FALSE;
+
+  g_free (*count);
+  *count = g_strdup (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  return TRUE;
+}
+
+/* One statement needs no BEGIN … COMMIT around it: a single round trip. */
+static const OutlayStoreOp count_changes_op = {
+  op_count_changes, NULL, OUTLAY_STORE_OP_OWN_TRANSACTION
+};
+
+static void
+count_free (gpointer data)
+{
+  char **count = data;
+
+  g_free (*count);
+  g_free (count);
+}
+
+/* The first count is the baseline; a different one later means writes. The
+ * store's own are among them: through a pooler, "changed" comes once more
+ * for those. */
+static void
+compare_change_count (OutlayStore *self,
+                      const char  *count)
+{
+  gboolean changed;
+
+  g_mutex_lock (&self->lock);
+  changed = self->change_count != NULL && g_strcmp0 (self->change_count, count) != 0;
+  g_free (self->change_count);
+  self->change_count = g_strdup (count);
+  g_mutex_unlock (&self->lock);
+
+  if (changed)
+    post_changed (self);
+}
+
+static gboolean poll_tick_cb (gpointer data);
+
+static void
+poll_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  OutlayStore *self = OUTLAY_STORE (source);
+  g_autoptr(GError) error = NULL;
+  char **count = NULL;
+
+  self->polling = FALSE;
+
+  if (outlay_store_run_finish (self, result, poll_tick_cb, (gpointer *) &count, &error))
+    compare_change_count (self, *count);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Polling for changes failed: %s", error->message);
+}
+
+static gboolean
+poll_tick_cb (gpointer data)
+{
+  g_autoptr(OutlayStore) self = g_weak_ref_get (data);
+  g_autoptr(GCancellable) cancellable = NULL;
+
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
+
+  /* Not while offline or connecting: a poll would retry connections in the
+   * background, and the app's next operation finds out when the books are
+   * back. */
+  if (self->polling || self->state != OUTLAY_STORE_STATE_CONNECTED)
+    return G_SOURCE_CONTINUE;
+
+  g_mutex_lock (&self->lock);
+  g_set_object (&cancellable, self->poll_cancellable);
+  g_mutex_unlock (&self->lock);
+
+  if (cancellable == NULL)
+    return G_SOURCE_REMOVE;
+
+  self->polling = TRUE;
+
+  /* The answer comes back to the thread default: make that the store's. */
+  g_main_context_push_thread_default (self->context);
+  outlay_store_run_async (self, &count_changes_op, g_new0 (char *, 1), count_free, poll_tick_cb,
+                          cancellable, poll_done_cb, NULL);
+  g_main_context_pop_thread_default (self->context);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+listener_changed_cb (OutlayDbListener *listener,
+                     OutlayStore      *self)
+{
+  post_changed (self);
+}
+
+static gboolean
+uses_polling (OutlayStore *self)
+{
+  return self->poll_interval > 0 || outlay_dsn_is_pooler (outlay_db_pool_get_dsn (self->pool));
+}
+
+/* Open calls it with @block: the listener is in place, or the first count
+ * taken, before open returns, so that no write after it goes unnoticed. The
+ * setters, in the main context, must not block. */
+static void
+start_live_sync (OutlayStore  *self,
+                 gboolean      block,
+                 GCancellable *cancellable)
+{
+  g_autoptr(OutlayDbListener) listener = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean wanted;
+
+  g_mutex_lock (&self->lock);
+  wanted = self->live_sync && self->opened && self->listener == NULL && self->poll_source == NULL;
+  g_mutex_unlock (&self->lock);
+
+  if (!wanted)
+    return;
+
+  if (uses_polling (self))
+    {
+      guint interval = self->poll_interval > 0 ? self->poll_interval : DEFAULT_POLL_MSEC;
+      g_autofree char *count = NULL;
+      GSource *source;
+      GWeakRef *ref;
+
+      if (block && outlay_store_run (self, &count_changes_op, &count, cancellable, &error))
+        compare_change_count (self, count);
+
+      ref = g_new0 (GWeakRef, 1);
+      g_weak_ref_init (ref, self);
+      source = g_timeout_source_new (interval);
+      g_source_set_callback (source, poll_tick_cb, ref, weak_ref_free);
+      g_source_set_static_name (source, "[outlay] live sync poll");
+
+      g_mutex_lock (&self->lock);
+      self->poll_source = source;
+      self->poll_cancellable = g_cancellable_new ();
+      g_mutex_unlock (&self->lock);
+
+      g_source_attach (source, self->context);
+      return;
+    }
+
+  listener = outlay_db_listener_new (self->pool, CHANGES_CHANNEL, CHANGE_COUNT_SQL, self->context);
+  g_signal_connect (listener, "changed", G_CALLBACK (listener_changed_cb), self);
+
+  g_mutex_lock (&self->lock);
+  self->listener = g_object_ref (listener);
+  g_mutex_unlock (&self->lock);
+
+  if (!block)
+    outlay_db_listener_start (listener);
+  else if (!outlay_db_listener_start_sync (listener, cancellable, &error))
+    g_debug ("Live sync will keep trying to connect: %s", error->message);
+}
+
+static void
+stop_live_sync (OutlayStore *self)
+{
+  g_autoptr(OutlayDbListener) listener = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
+  GSource *source;
+
+  g_mutex_lock (&self->lock);
+  listener = g_steal_pointer (&self->listener);
+  source = g_steal_pointer (&self->poll_source);
+  cancellable = g_steal_pointer (&self->poll_cancellable);
+  g_clear_pointer (&self->change_count, g_free);
+  g_mutex_unlock (&self->lock);
+
+  if (listener != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (listener, self);
+      outlay_db_listener_stop (listener);
+    }
+
+  if (source != NULL)
+    {
+      g_source_destroy (source);
+      g_source_unref (source);
+    }
+
+  if (cancellable != NULL)
+    g_cancellable_cancel (cancellable);
+}
+
+static void
+restart_live_sync (OutlayStore *self)
+{
+  stop_live_sync (self);
+  start_live_sync (self, FALSE, NULL);
+}
+
 /* --- Migrations ------------------------------------------------------------ */
 
 static int
@@ -745,6 +978,37 @@ op_migrate (PGconn        *conn,
 }
 
 static const OutlayStoreOp migrate_op = { op_migrate, NULL, OUTLAY_STORE_OP_READ };
+
+/* Migrates, then starts live sync. */
+static gboolean
+open_books (OutlayStore   *self,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  if (!outlay_store_run (self, &migrate_op, NULL, cancellable, error))
+    return FALSE;
+
+  g_mutex_lock (&self->lock);
+  self->opened = TRUE;
+  g_mutex_unlock (&self->lock);
+
+  start_live_sync (self, TRUE, cancellable);
+  return TRUE;
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (open_books (source_object, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
 
 /* --- Statements with a variable shape --------------------------------------- */
 
@@ -1018,6 +1282,8 @@ outlay_store_dispose (GObject *object)
 {
   OutlayStore *self = (OutlayStore *) object;
 
+  stop_live_sync (self);
+
   if (self->pool != NULL)
     g_signal_handlers_disconnect_by_data (self->pool, self);
   g_clear_object (&self->pool);
@@ -1062,6 +1328,37 @@ outlay_store_get_property (GObject    *object,
       g_value_set_string (value, self->state_message);
       break;
 
+    case PROP_LIVE_SYNC:
+      g_value_set_boolean (value, self->live_sync);
+      break;
+
+    case PROP_POLL_INTERVAL:
+      g_value_set_uint (value, self->poll_interval);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+outlay_store_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  OutlayStore *self = OUTLAY_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIVE_SYNC:
+      outlay_store_set_live_sync (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_POLL_INTERVAL:
+      outlay_store_set_poll_interval (self, g_value_get_uint (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1075,6 +1372,7 @@ outlay_store_class_init (OutlayStoreClass *klass)
   object_class->dispose = outlay_store_dispose;
   object_class->finalize = outlay_store_finalize;
   object_class->get_property = outlay_store_get_property;
+  object_class->set_property = outlay_store_set_property;
 
   /* The DSN with the password masked. */
   properties[PROP_DISPLAY_DSN] =
@@ -1094,12 +1392,25 @@ outlay_store_class_init (OutlayStoreClass *klass)
                          NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* Whether "changed" also reports other clients' writes. */
+  properties[PROP_LIVE_SYNC] =
+    g_param_spec_boolean ("live-sync", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* Milliseconds between polls; 0: LISTEN when the connection allows it. */
+  properties[PROP_POLL_INTERVAL] =
+    g_param_spec_uint ("poll-interval", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * OutlayStore::changed:
    *
-   * Something was written through this store.
+   * Something was written through this store or, with live sync, by another
+   * client.
    */
   signals[CHANGED] =
     g_signal_new ("changed",
@@ -1113,6 +1424,7 @@ static void
 outlay_store_init (OutlayStore *self)
 {
   g_mutex_init (&self->lock);
+  self->live_sync = TRUE;
   self->context = g_main_context_ref_thread_default ();
   self->thread = g_thread_ref (g_thread_self ());
 }
@@ -1149,7 +1461,7 @@ outlay_store_open (OutlayStore   *self,
   g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), FALSE);
 
   post_state (self, OUTLAY_STORE_STATE_CONNECTING, _("Connecting…"));
-  return outlay_store_run (self, &migrate_op, NULL, cancellable, error);
+  return open_books (self, cancellable, error);
 }
 
 void
@@ -1158,12 +1470,16 @@ outlay_store_open_async (OutlayStore         *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
+  g_autoptr(GTask) task = NULL;
+
   g_return_if_fail (OUTLAY_IS_STORE (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   post_state (self, OUTLAY_STORE_STATE_CONNECTING, _("Connecting…"));
-  outlay_store_run_async (self, &migrate_op, NULL, NULL, outlay_store_open_async,
-                          cancellable, callback, user_data);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, outlay_store_open_async);
+  g_task_run_in_thread (task, open_thread);
 }
 
 gboolean
@@ -1171,7 +1487,11 @@ outlay_store_open_finish (OutlayStore   *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  return outlay_store_run_finish (self, result, outlay_store_open_async, NULL, error);
+  g_return_val_if_fail (OUTLAY_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == outlay_store_open_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 const char *
@@ -1196,4 +1516,49 @@ outlay_store_get_state_message (OutlayStore *self)
   g_return_val_if_fail (OUTLAY_IS_STORE (self), NULL);
 
   return self->state_message;
+}
+
+void
+outlay_store_set_live_sync (OutlayStore *self,
+                            gboolean     live_sync)
+{
+  g_return_if_fail (OUTLAY_IS_STORE (self));
+
+  live_sync = !!live_sync;
+  if (self->live_sync == live_sync)
+    return;
+
+  self->live_sync = live_sync;
+  restart_live_sync (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIVE_SYNC]);
+}
+
+gboolean
+outlay_store_get_live_sync (OutlayStore *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_STORE (self), FALSE);
+
+  return self->live_sync;
+}
+
+void
+outlay_store_set_poll_interval (OutlayStore *self,
+                                guint        poll_interval_msec)
+{
+  g_return_if_fail (OUTLAY_IS_STORE (self));
+
+  if (self->poll_interval == poll_interval_msec)
+    return;
+
+  self->poll_interval = poll_interval_msec;
+  restart_live_sync (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POLL_INTERVAL]);
+}
+
+guint
+outlay_store_get_poll_interval (OutlayStore *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_STORE (self), 0);
+
+  return self->poll_interval;
 }

@@ -164,7 +164,49 @@ OutlayStoreState  outlay_store_get_state        (OutlayStore    *self);
 const char       *outlay_store_get_state_message (OutlayStore   *self);
 
 /* Signal "changed" (no arguments) is emitted in the store's main context after
- * any write through this store, and when another client's write is noticed. */
+ * any write through this store, and when another client's write is noticed
+ * (live sync, below). */
+
+/* --- Live sync ------------------------------------------------------------ */
+
+/*
+ * From the moment outlay_store_open() returns until the store is disposed,
+ * "changed" also reports what other clients write to the same books (a
+ * second window, another machine):
+ *
+ *  - On a direct connection one more connection, not from the pool
+ *    (application_name "outlay-live-sync"), LISTENs on "outlay_changes",
+ *    which every write statement NOTIFYs; it is watched from the store's main
+ *    context. Notifications from the store's own pooled connections are
+ *    ignored (their "changed" came when they committed); the rest are
+ *    coalesced over a tenth of a second. When the connection drops it is made
+ *    again in a worker thread, after 1 s and then doubling pauses up to a
+ *    minute, and "changed" follows if anything was written meanwhile.
+ *  - Through a transaction-mode pooler (outlay_dsn_is_pooler()), where
+ *    LISTEN does not work, a worker thread reads a count of committed writes
+ *    (outlay.changes) every 10 s while the store is connected. There the
+ *    store's own writes are reported a second time by the next poll.
+ *
+ * Either needs the store's main context to be iterated. Either costs a
+ * connection or a query every 10 s, and may keep a serverless compute from
+ * scaling to zero: programs that do not show the books (outlay-mcp,
+ * outlay-bench) should turn it off, and the app may while its window is in
+ * the background.
+ */
+
+/* Property "live-sync", TRUE by default. Takes effect at once on an open
+ * store: FALSE closes the connection or stops polling. */
+void              outlay_store_set_live_sync     (OutlayStore    *self,
+                                                  gboolean        live_sync);
+gboolean          outlay_store_get_live_sync     (OutlayStore    *self);
+
+/* Property "poll-interval", in milliseconds. 0 (the default): LISTEN on a
+ * direct connection, poll every 10 s through a pooler. Anything else polls at
+ * that interval whatever the connection (a pooler the address does not give
+ * away, tests). */
+void              outlay_store_set_poll_interval (OutlayStore    *self,
+                                                  guint           poll_interval_msec);
+guint             outlay_store_get_poll_interval (OutlayStore    *self);
 
 /* --- Expenses ------------------------------------------------------------- */
 

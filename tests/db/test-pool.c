@@ -13,6 +13,7 @@
 #include "outlay-db-exec.h"
 #include "outlay-db-pool.h"
 #include "outlay-error.h"
+#include "outlay-local-server.h"
 #include "outlay-test-db.h"
 
 #define PASSWORD "S3cr3tPw"
@@ -254,6 +255,79 @@ test_discard (void)
   g_assert_cmpstr (outlay_db_pool_get_dsn (pool), ==, dsn);
 }
 
+/* The backends of the pool's connections are known as its own (to tell the
+ * store's writes from others' in live sync), also for a while after they
+ * closed; anybody else's are not. */
+static void
+test_owns_backend (void)
+{
+  g_autofree char *dsn = outlay_test_db_create_database ();
+  g_autoptr(OutlayDbPool) pool = outlay_db_pool_new (dsn, 1, 1);
+  g_autoptr(GError) error = NULL;
+  PGconn *kept;
+  PGconn *extra;
+  int kept_pid, extra_pid;
+  gint64 stranger_pid;
+
+  kept = outlay_db_pool_acquire (pool, NULL, &error);
+  g_assert_no_error (error);
+  extra = outlay_db_pool_acquire (pool, NULL, &error);
+  g_assert_no_error (error);
+  kept_pid = PQbackendPID (kept);
+  extra_pid = PQbackendPID (extra);
+
+  stranger_pid = outlay_test_db_query_int64 (dsn, "SELECT pg_catalog.pg_backend_pid ()");
+  g_assert_cmpint (stranger_pid, !=, kept_pid);
+  g_assert_cmpint (stranger_pid, !=, extra_pid);
+
+  g_assert_true (outlay_db_pool_owns_backend (pool, kept_pid));
+  g_assert_true (outlay_db_pool_owns_backend (pool, extra_pid));
+  g_assert_false (outlay_db_pool_owns_backend (pool, (int) stranger_pid));
+
+  /* The overflow connection closes on release, the other on discard. */
+  outlay_db_pool_release (pool, kept);
+  outlay_db_pool_release (pool, extra);
+  g_assert_cmpuint (outlay_db_pool_get_n_open (pool), ==, 1);
+  kept = outlay_db_pool_acquire (pool, NULL, &error);
+  g_assert_no_error (error);
+  outlay_db_pool_discard (pool, kept);
+  g_assert_cmpuint (outlay_db_pool_get_n_open (pool), ==, 0);
+
+  g_assert_true (outlay_db_pool_owns_backend (pool, kept_pid));
+  g_assert_true (outlay_db_pool_owns_backend (pool, extra_pid));
+  g_assert_false (outlay_db_pool_owns_backend (pool, (int) stranger_pid));
+}
+
+/* What the server says in passing goes to the debug log, not to stderr. */
+static void
+test_notices (void)
+{
+  g_autofree char *dsn = outlay_test_db_create_database ();
+  g_autoptr(OutlayDbPool) pool = outlay_db_pool_new (dsn, 1, 0);
+  g_autoptr(GError) error = NULL;
+  PGconn *conn;
+
+  conn = outlay_db_pool_acquire (pool, NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_expect_message ("outlay-db", G_LOG_LEVEL_DEBUG, "NOTICE:  Outlay notice test");
+  exec_ok (conn, "DO $$ BEGIN RAISE NOTICE 'Outlay notice test'; END $$");
+  g_test_assert_expected_messages ();
+
+  outlay_db_pool_release (pool, conn);
+
+  /* Dedicated connections too. */
+  conn = outlay_db_pool_open_dedicated (pool, "outlay-test", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (outlay_db_pool_get_n_open (pool), ==, 1);
+
+  g_test_expect_message ("outlay-db", G_LOG_LEVEL_DEBUG, "WARNING:  Outlay warning test");
+  exec_ok (conn, "DO $$ BEGIN RAISE WARNING 'Outlay warning test'; END $$");
+  g_test_assert_expected_messages ();
+
+  PQfinish (conn);
+}
+
 /* --- Cancellation --------------------------------------------------------- */
 
 typedef struct
@@ -356,8 +430,80 @@ assert_safe_message (const GError *error,
     g_assert_nonnull (strstr (error->message, host));
 }
 
-/* Nobody listening: tried five times with growing pauses (about 15 s),
- * then a message naming the host. A socket folder and a TCP port at once. */
+static void
+run_tool (const char * const *argv)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  process = g_subprocess_newv (argv,
+                               G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (process, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* A real server that answers but lets nobody in: a standby with hot_standby
+ * off, which says 57P03 ("the database system is not accepting connections")
+ * as one starting up does. Stopped by the folder's watchdog. */
+static char *
+start_closed_server (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bindir = outlay_local_server_find_bindir (&error);
+  g_autofree char *dir = outlay_test_make_tmp_dir ();
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *log = g_build_filename (dir, "log", NULL);
+  g_autofree char *initdb = NULL;
+  g_autofree char *pg_ctl = NULL;
+  g_autofree char *conf_path = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *conf = NULL;
+  g_autofree char *signal = NULL;
+  g_autofree char *dsn = NULL;
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  initdb = g_build_filename (bindir, "initdb", NULL);
+  pg_ctl = g_build_filename (bindir, "pg_ctl", NULL);
+
+  {
+    const char * const argv[] = { initdb, "-D", data, "-A", "trust", "--no-sync", NULL };
+
+    run_tool (argv);
+  }
+
+  conf_path = g_build_filename (data, "postgresql.conf", NULL);
+  g_file_get_contents (conf_path, &original, NULL, &error);
+  g_assert_no_error (error);
+  conf = g_strdup_printf ("%s\nhot_standby = off\nlisten_addresses = ''\n"
+                          "unix_socket_directories = '%s'\nfsync = off\n",
+                          original, dir);
+  g_file_set_contents (conf_path, conf, -1, &error);
+  g_assert_no_error (error);
+  signal = g_build_filename (data, "standby.signal", NULL);
+  g_file_set_contents (signal, "", 0, &error);
+  g_assert_no_error (error);
+
+  {
+    const char * const argv[] = { pg_ctl, "start", "-W", "-D", data, "-l", log, NULL };
+
+    run_tool (argv);
+  }
+
+  dsn = g_strdup_printf ("host=%s port=5432 dbname=postgres", dir);
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (PQping (dsn) != PQPING_REJECT && g_get_monotonic_time () < deadline)
+    g_usleep (G_USEC_PER_SEC / 20);
+  g_assert_cmpint (PQping (dsn), ==, PQPING_REJECT);
+
+  return g_steal_pointer (&dsn);
+}
+
+/* Nobody listening, or a server not taking connections yet: tried five
+ * times with growing pauses (about 15 s), then a message naming the host. A
+ * socket folder, a TCP port and the closed server at once. */
 static void
 test_connect_refused (void)
 {
@@ -366,9 +512,11 @@ test_connect_refused (void)
   g_autoptr(GSocketListener) listener = g_socket_listener_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *tcp_dsn = NULL;
+  g_autofree char *closed_dsn = start_closed_server ();
   Attempt by_socket = { socket_dsn, NULL, 0 };
   Attempt by_tcp = { NULL, NULL, 0 };
-  GThread *threads[2];
+  Attempt closed = { closed_dsn, NULL, 0 };
+  GThread *threads[3];
   guint16 port;
   gint64 start = g_get_monotonic_time ();
 
@@ -381,8 +529,9 @@ test_connect_refused (void)
 
   threads[0] = g_thread_new ("socket", attempt_thread, &by_socket);
   threads[1] = g_thread_new ("tcp", attempt_thread, &by_tcp);
-  g_thread_join (threads[0]);
-  g_thread_join (threads[1]);
+  threads[2] = g_thread_new ("closed", attempt_thread, &closed);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
 
   g_test_message ("gave up after %.1f s", (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
 
@@ -395,8 +544,27 @@ test_connect_refused (void)
                                      "Check DATABASE_URL");
   g_assert_cmpuint (by_tcp.attempts, ==, 5);
 
+  g_assert_error (closed.error, OUTLAY_DB_ERROR, OUTLAY_DB_ERROR_CONNECT);
+  assert_safe_message (closed.error, "not accepting connections");
+  g_assert_cmpuint (closed.attempts, ==, 5);
+
   g_clear_error (&by_socket.error);
   g_clear_error (&by_tcp.error);
+  g_clear_error (&closed.error);
+}
+
+/* Options libpq refuses are said at once: waiting would not change them. */
+static void
+test_connect_bad_options (void)
+{
+  g_autofree char *dsn = g_strconcat (outlay_test_db_server_dsn (), " sslmode=sometimes", NULL);
+  Attempt a = { dsn, NULL, 0 };
+
+  attempt_thread (&a);
+  g_assert_error (a.error, OUTLAY_DB_ERROR, OUTLAY_DB_ERROR_CONNECT);
+  assert_safe_message (a.error, "invalid sslmode value");
+  g_assert_cmpuint (a.attempts, ==, 1);
+  g_clear_error (&a.error);
 }
 
 /* A wrong password or database is said at once, without retries. */
@@ -509,10 +677,13 @@ main (int   argc,
   g_test_add_func ("/outlay/pool/pre-ping", test_pre_ping);
   g_test_add_func ("/outlay/pool/release-rolls-back", test_release_rolls_back);
   g_test_add_func ("/outlay/pool/discard", test_discard);
+  g_test_add_func ("/outlay/pool/owns-backend", test_owns_backend);
+  g_test_add_func ("/outlay/pool/notices", test_notices);
   g_test_add_func ("/outlay/pool/cancel-waiting", test_cancel_waiting);
   g_test_add_func ("/outlay/pool/exec-errors", test_exec_errors);
   g_test_add_func ("/outlay/pool/connect/refused", test_connect_refused);
   g_test_add_func ("/outlay/pool/connect/login-refused", test_connect_refused_login);
+  g_test_add_func ("/outlay/pool/connect/bad-options", test_connect_bad_options);
 
   return g_test_run ();
 }

@@ -12,10 +12,10 @@
 #include "outlay-db-error.h"
 #include "test-store-common.h"
 
-/* OutlayStore as a whole: migrations, state, "changed", retries, concurrency
- * and the async machinery. Operations are tested in test-store-*.c. */
+/* OutlayStore as a whole: migrations, state, "changed", live sync, retries,
+ * concurrency and the async machinery. Operations are tested in test-store-*.c. */
 
-#define N_MIGRATIONS 1
+#define N_MIGRATIONS 2
 
 /* --- Migrations ----------------------------------------------------------- */
 
@@ -480,6 +480,208 @@ test_through_pooler (void)
   g_assert_cmpint (count_rows (direct, "outlay.expenses"), ==, 2);
 }
 
+/* --- Live sync ------------------------------------------------------------------ */
+
+static gboolean
+keep_waiting_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Iterates the main context until *@count reaches @target. The deadline is
+ * generous, a bound on a hang rather than a demand on speed. */
+static void
+wait_for_count (guint *count,
+                guint  target)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (50, keep_waiting_cb, NULL);
+
+  while (*count < target && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (tick);
+  g_assert_cmpuint (*count, >=, target);
+}
+
+/* Live-sync connections on the books of @dsn that have LISTENed and read the
+ * count (the last thing they run). */
+static gint64
+count_listeners (const char *dsn)
+{
+  return outlay_test_db_query_int64 (dsn,
+                                     "SELECT count (*) FROM pg_stat_activity"
+                                     " WHERE datname = current_database ()"
+                                     " AND application_name = 'outlay-live-sync'"
+                                     " AND state = 'idle' AND query LIKE 'SELECT sum%'");
+}
+
+static void
+wait_for_listeners (const char *dsn,
+                    gint64      n)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (count_listeners (dsn) != n && g_get_monotonic_time () < deadline)
+    {
+      drain_main_context ();
+      g_usleep (G_USEC_PER_SEC / 50);
+    }
+
+  g_assert_cmpint (count_listeners (dsn), ==, n);
+}
+
+static OutlayStore *
+open_store (const char *dsn,
+            gboolean    live_sync,
+            guint       poll_interval)
+{
+  g_autoptr(OutlayStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = outlay_store_new (dsn, &error);
+  g_assert_no_error (error);
+  outlay_store_set_live_sync (store, live_sync);
+  outlay_store_set_poll_interval (store, poll_interval);
+  outlay_store_open (store, NULL, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&store);
+}
+
+/* What one store writes, or anybody, another store on the same books hears
+ * of: inserts, updates and deletes alike. */
+static void
+check_hears_writes (OutlayStore *writer,
+                    OutlayStore *listener,
+                    const char  *dsn,
+                    const char  *category)
+{
+  g_autoptr(OutlayCategory) food = NULL;
+  g_autoptr(OutlayExpense) lunch = NULL;
+  g_autoptr(GPtrArray) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_changed = 0;
+  gint64 id;
+
+  g_signal_connect_swapped (listener, "changed", G_CALLBACK (count_cb), &n_changed);
+
+  food = add_category (writer, category);
+  wait_for_count (&n_changed, 1);
+
+  lunch = add_expense (writer, outlay_category_get_id (food), "Lunch", 1250, NULL);
+  wait_for_count (&n_changed, 2);
+
+  id = outlay_expense_get_id (lunch);
+  deleted = outlay_store_delete_expenses (writer, &id, 1, NULL, &error);
+  g_assert_no_error (error);
+  wait_for_count (&n_changed, 3);
+
+  outlay_test_db_exec (dsn, "UPDATE outlay.categories SET color = '#3584e4'");
+  wait_for_count (&n_changed, 4);
+
+  g_signal_handlers_disconnect_by_data (listener, &n_changed);
+}
+
+/* Two windows on one machine, or two machines, straight to the server. */
+static void
+test_live_sync_listen (void)
+{
+  g_autofree char *dsn = NULL;
+  g_autoptr(OutlayStore) one = outlay_test_db_new_store (&dsn);
+  g_autoptr(OutlayStore) two = open_store (dsn, TRUE, 0);
+
+  /* Each listens on a connection of its own from the moment it is open. */
+  g_assert_cmpint (count_listeners (dsn), ==, 2);
+
+  check_hears_writes (one, two, dsn, "Food");
+  check_hears_writes (two, one, dsn, "Fun");
+}
+
+/* Through PgBouncer in transaction mode LISTEN cannot work: the store polls
+ * the count of writes instead. */
+static void
+test_live_sync_poll (void)
+{
+  g_autofree char *direct = NULL;
+  g_autoptr(OutlayStore) writer = outlay_test_db_new_store (&direct);
+  g_autofree char *pooled = outlay_test_db_pooler_dsn (direct);
+  g_autoptr(OutlayStore) store = open_store (pooled, TRUE, 200);
+
+  g_assert_cmpuint (outlay_store_get_poll_interval (store), ==, 200);
+  /* The writer's is the only listener. */
+  g_assert_cmpint (count_listeners (direct), ==, 1);
+
+  check_hears_writes (writer, store, direct, "Food");
+}
+
+/* The listening connection dies; what is written while it is gone is
+ * reported once it is back, and it goes on listening. */
+static void
+test_live_sync_reconnect (void)
+{
+  g_autofree char *dsn = NULL;
+  g_autoptr(OutlayStore) listener = outlay_test_db_new_store (&dsn);
+  g_autoptr(OutlayStore) writer = open_store (dsn, FALSE, 0);
+  g_autoptr(OutlayCategory) food = NULL;
+  g_autoptr(OutlayExpense) lunch = NULL;
+  g_autofree char *pid_sql = NULL;
+  guint n_changed = 0;
+  gint64 old_pid;
+
+  g_assert_false (outlay_store_get_live_sync (writer));
+  g_assert_cmpint (count_listeners (dsn), ==, 1);
+  old_pid = outlay_test_db_query_int64 (dsn,
+                                        "SELECT pid FROM pg_stat_activity"
+                                        " WHERE datname = current_database ()"
+                                        " AND application_name = 'outlay-live-sync'");
+
+  g_signal_connect_swapped (listener, "changed", G_CALLBACK (count_cb), &n_changed);
+
+  pid_sql = g_strdup_printf ("SELECT pg_terminate_backend (%" G_GINT64_FORMAT ", 5000)", old_pid);
+  outlay_test_db_exec (dsn, pid_sql);
+  food = add_category (writer, "Food");
+  wait_for_count (&n_changed, 1);
+
+  g_assert_cmpint (count_listeners (dsn), ==, 1);
+  g_assert_cmpint (outlay_test_db_query_int64 (dsn,
+                                               "SELECT pid FROM pg_stat_activity"
+                                               " WHERE datname = current_database ()"
+                                               " AND application_name = 'outlay-live-sync'"),
+                   !=, old_pid);
+
+  lunch = add_expense (writer, outlay_category_get_id (food), "Lunch", 1250, NULL);
+  wait_for_count (&n_changed, 2);
+}
+
+/* Turned off, the connection goes; turned on again, it comes back (without
+ * blocking) and hears writes again. */
+static void
+test_live_sync_toggle (void)
+{
+  g_autofree char *dsn = NULL;
+  g_autoptr(OutlayStore) store = outlay_test_db_new_store (&dsn);
+  g_autoptr(OutlayStore) writer = open_store (dsn, FALSE, 0);
+  g_autoptr(OutlayCategory) food = NULL;
+  guint n_changed = 0;
+  guint n_notify = 0;
+
+  g_signal_connect_swapped (store, "notify::live-sync", G_CALLBACK (count_cb), &n_notify);
+
+  outlay_store_set_live_sync (store, FALSE);
+  outlay_store_set_live_sync (store, FALSE);
+  g_assert_cmpuint (n_notify, ==, 1);
+  wait_for_listeners (dsn, 0);
+
+  g_object_set (store, "live-sync", TRUE, NULL);
+  g_assert_cmpuint (n_notify, ==, 2);
+  wait_for_listeners (dsn, 1);
+
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (count_cb), &n_changed);
+  food = add_category (writer, "Food");
+  wait_for_count (&n_changed, 1);
+}
+
 /* --- Async ----------------------------------------------------------------------- */
 
 static void
@@ -596,6 +798,10 @@ main (int   argc,
   g_test_add_func ("/outlay/store/retry/insert-once", test_retry_insert_once);
   g_test_add_func ("/outlay/store/concurrent-writers", test_concurrent_writers);
   g_test_add_func ("/outlay/store/pooler", test_through_pooler);
+  g_test_add_func ("/outlay/store/live-sync/listen", test_live_sync_listen);
+  g_test_add_func ("/outlay/store/live-sync/poll", test_live_sync_poll);
+  g_test_add_func ("/outlay/store/live-sync/reconnect", test_live_sync_reconnect);
+  g_test_add_func ("/outlay/store/live-sync/toggle", test_live_sync_toggle);
   g_test_add_func ("/outlay/store/async/copies-inputs", test_async_copies_inputs);
   g_test_add_func ("/outlay/store/async/error", test_async_error);
   g_test_add_func ("/outlay/store/async/cancelled", test_cancelled_write);
