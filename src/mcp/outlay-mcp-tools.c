@@ -1405,6 +1405,11 @@ outlay_mcp_tools_call (OutlayMcpTools *self,
   if (checked != NULL && !outlay_context_open (self->context, cancellable, &error))
     g_prefix_error (&error, "%s", _("Could not open the books: "));
 
+  /* Each call reads the books afresh and no main loop runs between calls,
+   * so live change notifications would only pile up unread. */
+  if (error == NULL)
+    outlay_store_set_live_sync (outlay_context_get_store (self->context), FALSE);
+
   if (error == NULL)
     structured = info->handler (outlay_context_get_store (self->context), checked, text,
                                 cancellable, &error);
