@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "outlay-category-list.h"
 #include "outlay-core.h"
 #include "outlay-ui.h"
 
@@ -30,6 +31,42 @@ outlay_ui_add_toast (GtkWidget *widget,
 }
 
 void
+outlay_ui_toast_error (GtkWidget    *widget,
+                       const GError *error)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (error != NULL);
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    outlay_ui_add_toast (widget, adw_toast_new (error->message));
+}
+
+static void
+defaults_added_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GtkWidget) widget = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!outlay_category_list_add_defaults_finish (OUTLAY_CATEGORY_LIST (object), result, &error))
+    outlay_ui_toast_error (widget, error);
+}
+
+void
+outlay_ui_add_default_categories (GtkWidget    *widget,
+                                  OutlayStore  *store,
+                                  GCancellable *cancellable)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (OUTLAY_IS_STORE (store));
+
+  outlay_category_list_add_defaults_async (outlay_category_list_get_for_store (store),
+                                           cancellable,
+                                           defaults_added_cb, g_object_ref (widget));
+}
+
+void
 outlay_ui_set_field_error (GtkWidget  *field,
                            const char *message)
 {
@@ -46,6 +83,71 @@ outlay_ui_set_field_error (GtkWidget  *field,
                                message != NULL ? GTK_ACCESSIBLE_INVALID_TRUE
                                                : GTK_ACCESSIBLE_INVALID_FALSE,
                                -1);
+}
+
+void
+outlay_ui_show_form_error (GtkLabel   *error_label,
+                           GtkWidget  *field,
+                           const char *message)
+{
+  g_return_if_fail (GTK_IS_LABEL (error_label));
+
+  if (field != NULL)
+    outlay_ui_set_field_error (field, message);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (error_label)))
+    {
+      gtk_label_set_label (error_label, message);
+      gtk_widget_set_visible (GTK_WIDGET (error_label), TRUE);
+    }
+}
+
+void
+outlay_ui_form_field_edited (GtkLabel  *error_label,
+                             GtkWidget *field)
+{
+  g_return_if_fail (GTK_IS_LABEL (error_label));
+  g_return_if_fail (GTK_IS_WIDGET (field));
+
+  if (gtk_widget_has_css_class (field, "error"))
+    {
+      outlay_ui_set_field_error (field, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (error_label), FALSE);
+    }
+}
+
+GtkWidget *
+outlay_ui_read_expense_fields (GtkLabel     *error_label,
+                               GtkEditable  *amount_field,
+                               GtkEditable  *description_field,
+                               gint64       *amount,
+                               char        **description)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *first_invalid = NULL;
+
+  g_return_val_if_fail (GTK_IS_LABEL (error_label), NULL);
+  g_return_val_if_fail (GTK_IS_EDITABLE (amount_field), NULL);
+  g_return_val_if_fail (GTK_IS_EDITABLE (description_field), NULL);
+  g_return_val_if_fail (amount != NULL, NULL);
+  g_return_val_if_fail (description != NULL, NULL);
+
+  if (!outlay_money_parse (gtk_editable_get_text (amount_field), amount, &error))
+    {
+      first_invalid = GTK_WIDGET (amount_field);
+      outlay_ui_show_form_error (error_label, first_invalid, error->message);
+      g_clear_error (&error);
+    }
+
+  *description = g_strstrip (g_strdup (gtk_editable_get_text (description_field)));
+  if (!outlay_validate_description (*description, &error))
+    {
+      if (first_invalid == NULL)
+        first_invalid = GTK_WIDGET (description_field);
+      outlay_ui_show_form_error (error_label, GTK_WIDGET (description_field), error->message);
+    }
+
+  return first_invalid;
 }
 
 char *

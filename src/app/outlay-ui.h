@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "outlay-store.h"
+
 G_BEGIN_DECLS
 
 /* Small helpers the views share. */
@@ -17,9 +19,39 @@ G_BEGIN_DECLS
 void   outlay_ui_add_toast       (GtkWidget   *widget,
                                   AdwToast    *toast);
 
+/* Shows @error in a toast over @widget; a cancelled operation says nothing. */
+void   outlay_ui_toast_error     (GtkWidget    *widget,
+                                  const GError *error);
+
+/* Adds the default categories to @store, telling a failure over @widget. */
+void   outlay_ui_add_default_categories (GtkWidget    *widget,
+                                         OutlayStore  *store,
+                                         GCancellable *cancellable);
+
 /* Marks @field as wrong with @message as its tooltip; NULL clears both. */
 void   outlay_ui_set_field_error (GtkWidget   *field,
                                   const char  *message);
+
+/* Forms spell out their first problem in @error_label under the fields. */
+
+/* Marks @field (if not NULL) as wrong with @message, which @error_label shows
+ * unless it shows an earlier problem already. */
+void   outlay_ui_show_form_error (GtkLabel    *error_label,
+                                  GtkWidget   *field,
+                                  const char  *message);
+
+/* Clears the mark on @field once it is edited, and the message with it. */
+void   outlay_ui_form_field_edited (GtkLabel  *error_label,
+                                    GtkWidget *field);
+
+/* Reads an expense's amount and (stripped) description from their fields,
+ * showing what is wrong with them on the form; returns the first wrong
+ * field, or NULL. @description is set either way. */
+GtkWidget *outlay_ui_read_expense_fields (GtkLabel     *error_label,
+                                          GtkEditable  *amount_field,
+                                          GtkEditable  *description_field,
+                                          gint64       *amount,
+                                          char        **description);
 
 /* "Today", "Yesterday", else the locale's short date; "" for an invalid date. */
 char  *outlay_ui_format_date     (const GDate *date);

@@ -177,6 +177,30 @@ fail_not_positive (GError **error)
   return fail (error, "%s", _("Amount must be greater than zero"));
 }
 
+/* What both parsers read first: @text without the white space around it,
+ * or NULL when that is not text or is empty. */
+static char *
+strip_amount (const char  *text,
+              GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      fail_not_an_amount (error, text);
+      return NULL;
+    }
+
+  trimmed = outlay_text_strip (text);
+  if (*trimmed == '\0')
+    {
+      fail (error, "%s", _("Enter an amount"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&trimmed);
+}
+
 /* Whole units and cents, as ASCII digits, to minor units; more than two
  * decimals and anything above OUTLAY_MONEY_MAX are refused. */
 static gboolean
@@ -354,12 +378,9 @@ outlay_money_parse (const char  *text,
   g_return_val_if_fail (out_minor != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!g_utf8_validate (text, -1, NULL))
-    return fail_not_an_amount (error, text);
-
-  trimmed = outlay_text_strip (text);
-  if (*trimmed == '\0')
-    return fail (error, "%s", _("Enter an amount"));
+  trimmed = strip_amount (text, error);
+  if (trimmed == NULL)
+    return FALSE;
 
   if (!check_unsigned (trimmed, error))
     return FALSE;
@@ -452,12 +473,9 @@ outlay_money_parse_decimal (const char  *text,
   g_return_val_if_fail (out_minor != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!g_utf8_validate (text, -1, NULL))
-    return fail_not_an_amount (error, text);
-
-  trimmed = outlay_text_strip (text);
-  if (*trimmed == '\0')
-    return fail (error, "%s", _("Enter an amount"));
+  trimmed = strip_amount (text, error);
+  if (trimmed == NULL)
+    return FALSE;
 
   p = trimmed;
   negative = *p == '-';

@@ -481,23 +481,49 @@ outlay_store_find_category (OutlayStore   *self,
   return g_object_ref (g_ptr_array_index (data->result, 0));
 }
 
+/* Adding and updating run alike: @op on a category, whose id and (trimmed)
+ * name go back into it once stored. */
+static gboolean
+write_category (OutlayStore         *self,
+                const OutlayStoreOp *op,
+                OutlayCategory      *category,
+                GCancellable        *cancellable,
+                GError             **error)
+{
+  g_autoptr(CategoryData) data = category_data_new (category, FALSE);
+
+  if (!outlay_store_run (self, op, data, cancellable, error))
+    return FALSE;
+
+  category_data_apply (data);
+  return TRUE;
+}
+
+static gboolean
+write_category_finish (OutlayStore   *self,
+                       GAsyncResult  *result,
+                       gpointer       source_tag,
+                       GError       **error)
+{
+  CategoryData *data;
+
+  if (!outlay_store_run_finish (self, result, source_tag, (gpointer *) &data, error))
+    return FALSE;
+
+  category_data_apply (data);
+  return TRUE;
+}
+
 gboolean
 outlay_store_add_category (OutlayStore     *self,
                            OutlayCategory  *category,
                            GCancellable    *cancellable,
                            GError         **error)
 {
-  g_autoptr(CategoryData) data = NULL;
-
   g_return_val_if_fail (OUTLAY_IS_STORE (self), FALSE);
   g_return_val_if_fail (OUTLAY_IS_CATEGORY (category), FALSE);
 
-  data = category_data_new (category, FALSE);
-  if (!outlay_store_run (self, &add_category_op, data, cancellable, error))
-    return FALSE;
-
-  category_data_apply (data);
-  return TRUE;
+  return write_category (self, &add_category_op, category, cancellable, error);
 }
 
 void
@@ -520,14 +546,7 @@ outlay_store_add_category_finish (OutlayStore   *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  CategoryData *data;
-
-  if (!outlay_store_run_finish (self, result, outlay_store_add_category_async,
-                                (gpointer *) &data, error))
-    return FALSE;
-
-  category_data_apply (data);
-  return TRUE;
+  return write_category_finish (self, result, outlay_store_add_category_async, error);
 }
 
 gboolean
@@ -536,17 +555,10 @@ outlay_store_update_category (OutlayStore     *self,
                               GCancellable    *cancellable,
                               GError         **error)
 {
-  g_autoptr(CategoryData) data = NULL;
-
   g_return_val_if_fail (OUTLAY_IS_STORE (self), FALSE);
   g_return_val_if_fail (OUTLAY_IS_CATEGORY (category), FALSE);
 
-  data = category_data_new (category, FALSE);
-  if (!outlay_store_run (self, &update_category_op, data, cancellable, error))
-    return FALSE;
-
-  category_data_apply (data);
-  return TRUE;
+  return write_category (self, &update_category_op, category, cancellable, error);
 }
 
 void
@@ -569,14 +581,7 @@ outlay_store_update_category_finish (OutlayStore   *self,
                                      GAsyncResult  *result,
                                      GError       **error)
 {
-  CategoryData *data;
-
-  if (!outlay_store_run_finish (self, result, outlay_store_update_category_async,
-                                (gpointer *) &data, error))
-    return FALSE;
-
-  category_data_apply (data);
-  return TRUE;
+  return write_category_finish (self, result, outlay_store_update_category_async, error);
 }
 
 gboolean

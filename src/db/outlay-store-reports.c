@@ -89,6 +89,36 @@ month_total_free_cb (gpointer p)
 
 /* --- Operations ------------------------------------------------------------------ */
 
+typedef gpointer (*ReadTotalFunc) (PGresult *result,
+                                   int       row);
+
+/* Runs @query and keeps what @read_total makes of each row as @data's result. */
+static gboolean
+collect_totals (OutlayStoreQuery  *query,
+                PGconn            *conn,
+                TotalsData        *data,
+                ReadTotalFunc      read_total,
+                GDestroyNotify     free_total,
+                GError           **error)
+{
+  PGresult *result;
+  int n_rows;
+
+  result = outlay_store_query_exec_in_transaction (query, conn, error);
+  if (result == NULL)
+    return FALSE;
+
+  n_rows = PQntuples (result);
+  g_clear_pointer (&data->result, g_ptr_array_unref);
+  data->result = g_ptr_array_new_full (n_rows, free_total);
+
+  for (int i = 0; i < n_rows; i++)
+    g_ptr_array_add (data->result, read_total (result, i));
+
+  PQclear (result);
+  return TRUE;
+}
+
 static gboolean
 op_summarize (PGconn        *conn,
               gpointer       p,
@@ -117,6 +147,21 @@ static const OutlayStoreOp summarize_op = {
   op_summarize, NULL, OUTLAY_STORE_OP_READ | OUTLAY_STORE_OP_OWN_TRANSACTION
 };
 
+static gpointer
+read_category_total (PGresult *result,
+                     int       i)
+{
+  OutlayCategoryTotal *total = g_new0 (OutlayCategoryTotal, 1);
+
+  total->category_id = outlay_store_get_int64 (result, i, 0);
+  total->name = g_strdup (PQgetvalue (result, i, 1));
+  total->color = g_strdup (outlay_store_get_text (result, i, 2));
+  total->budget = outlay_store_get_money (result, i, 3);
+  total->total = outlay_store_get_money (result, i, 4);
+  total->count = outlay_store_get_int64 (result, i, 5);
+  return total;
+}
+
 static gboolean
 op_totals_by_category (PGconn        *conn,
                        gpointer       p,
@@ -125,8 +170,6 @@ op_totals_by_category (PGconn        *conn,
 {
   TotalsData *data = p;
   g_auto(OutlayStoreQuery) query = { 0 };
-  PGresult *result;
-  int n_rows;
 
   outlay_store_query_init (&query,
                            "SELECT c.id, c.name, c.color, c.monthly_budget, t.total, t.n"
@@ -138,34 +181,27 @@ op_totals_by_category (PGconn        *conn,
                    "  JOIN outlay.categories c ON c.id = t.category_id"
                    " ORDER BY t.total DESC, lower (c.name)");
 
-  result = outlay_store_query_exec_in_transaction (&query, conn, error);
-  if (result == NULL)
-    return FALSE;
-
-  n_rows = PQntuples (result);
-  g_clear_pointer (&data->result, g_ptr_array_unref);
-  data->result = g_ptr_array_new_full (n_rows, category_total_free_cb);
-
-  for (int i = 0; i < n_rows; i++)
-    {
-      OutlayCategoryTotal *total = g_new0 (OutlayCategoryTotal, 1);
-
-      total->category_id = outlay_store_get_int64 (result, i, 0);
-      total->name = g_strdup (PQgetvalue (result, i, 1));
-      total->color = g_strdup (outlay_store_get_text (result, i, 2));
-      total->budget = outlay_store_get_money (result, i, 3);
-      total->total = outlay_store_get_money (result, i, 4);
-      total->count = outlay_store_get_int64 (result, i, 5);
-      g_ptr_array_add (data->result, total);
-    }
-
-  PQclear (result);
-  return TRUE;
+  return collect_totals (&query, conn, data, read_category_total, category_total_free_cb, error);
 }
 
 static const OutlayStoreOp totals_by_category_op = {
   op_totals_by_category, NULL, OUTLAY_STORE_OP_READ | OUTLAY_STORE_OP_OWN_TRANSACTION
 };
+
+static gpointer
+read_month_total (PGresult *result,
+                  int       i)
+{
+  OutlayMonthTotal *total = g_new0 (OutlayMonthTotal, 1);
+
+  total->year = (int) outlay_store_get_int64 (result, i, 0);
+  total->month = (int) outlay_store_get_int64 (result, i, 1);
+  total->category_id = PQgetisnull (result, i, 2) ? 0 : outlay_store_get_int64 (result, i, 2);
+  total->name = g_strdup (outlay_store_get_text (result, i, 3));
+  total->total = outlay_store_get_money (result, i, 4);
+  total->count = outlay_store_get_int64 (result, i, 5);
+  return total;
+}
 
 static gboolean
 op_monthly_totals (PGconn        *conn,
@@ -175,9 +211,7 @@ op_monthly_totals (PGconn        *conn,
 {
   TotalsData *data = p;
   g_auto(OutlayStoreQuery) query = { 0 };
-  PGresult *result;
   guint n;
-  int n_rows;
 
   /* Not split by category, every row's category is NULL: one group a month. */
   outlay_store_query_init (&query, NULL);
@@ -196,29 +230,7 @@ op_monthly_totals (PGconn        *conn,
                    "  LEFT JOIN outlay.categories c ON c.id = t.category_id"
                    " ORDER BY t.y, t.m, t.total DESC, lower (c.name)");
 
-  result = outlay_store_query_exec_in_transaction (&query, conn, error);
-  if (result == NULL)
-    return FALSE;
-
-  n_rows = PQntuples (result);
-  g_clear_pointer (&data->result, g_ptr_array_unref);
-  data->result = g_ptr_array_new_full (n_rows, month_total_free_cb);
-
-  for (int i = 0; i < n_rows; i++)
-    {
-      OutlayMonthTotal *total = g_new0 (OutlayMonthTotal, 1);
-
-      total->year = (int) outlay_store_get_int64 (result, i, 0);
-      total->month = (int) outlay_store_get_int64 (result, i, 1);
-      total->category_id = PQgetisnull (result, i, 2) ? 0 : outlay_store_get_int64 (result, i, 2);
-      total->name = g_strdup (outlay_store_get_text (result, i, 3));
-      total->total = outlay_store_get_money (result, i, 4);
-      total->count = outlay_store_get_int64 (result, i, 5);
-      g_ptr_array_add (data->result, total);
-    }
-
-  PQclear (result);
-  return TRUE;
+  return collect_totals (&query, conn, data, read_month_total, month_total_free_cb, error);
 }
 
 static const OutlayStoreOp monthly_totals_op = {

@@ -971,6 +971,26 @@ add_totals (JsonObject *object,
   json_object_set_int_member (object, "count", count);
 }
 
+/* A line of a table of totals, told in @text and added to @array with
+ * @name under @key. */
+static void
+add_total_row (JsonArray  *array,
+               GString    *text,
+               const char *key,
+               const char *name,
+               gint64      total,
+               gint64      count)
+{
+  JsonObject *object = json_object_new ();
+  g_autofree char *amount = outlay_money_to_decimal (total);
+  g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+
+  json_object_set_string_member (object, key, name);
+  add_totals (object, total, count);
+  json_array_add_object_element (array, object);
+  append_row (text, name, amount, n, NULL);
+}
+
 /* "12.50 in 3 expenses" */
 static char *
 describe_totals (gint64 total,
@@ -1028,14 +1048,8 @@ summarize_spending (OutlayStore   *store,
   for (guint i = 0; i < totals->len; i++)
     {
       OutlayCategoryTotal *total = g_ptr_array_index (totals, i);
-      JsonObject *object = json_object_new ();
-      g_autofree char *amount = outlay_money_to_decimal (total->total);
-      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, total->count);
 
-      json_object_set_string_member (object, "name", total->name);
-      add_totals (object, total->total, total->count);
-      json_array_add_object_element (array, object);
-      append_row (text, total->name, amount, count, NULL);
+      add_total_row (array, text, "name", total->name, total->total, total->count);
     }
 
   return g_steal_pointer (&result);
@@ -1085,11 +1099,8 @@ monthly_totals (OutlayStore   *store,
   month = filter->start;
   for (guint i = 0; i < n_months; i++, g_date_add_months (&month, 1))
     {
-      JsonObject *object = json_object_new ();
       g_autofree char *name = g_strdup_printf ("%04d-%02d", g_date_get_year (&month),
                                                g_date_get_month (&month));
-      g_autofree char *amount = NULL;
-      g_autofree char *count = NULL;
       gint64 total = 0;
       gint64 n = 0;
 
@@ -1105,13 +1116,7 @@ monthly_totals (OutlayStore   *store,
             }
         }
 
-      json_object_set_string_member (object, "month", name);
-      add_totals (object, total, n);
-      json_array_add_object_element (array, object);
-
-      amount = outlay_money_to_decimal (total);
-      count = g_strdup_printf ("%" G_GINT64_FORMAT, n);
-      append_row (text, name, amount, count, NULL);
+      add_total_row (array, text, "month", name, total, n);
     }
 
   return g_steal_pointer (&result);

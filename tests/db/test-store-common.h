@@ -70,22 +70,9 @@ add_expense (OutlayStore *store,
   return g_steal_pointer (&expense);
 }
 
-/* outlay_test_db_query_int64() with printf-style SQL. */
-G_GNUC_PRINTF (2, 3)
-static inline gint64
-query_int64 (const char *dsn,
-             const char *format,
-             ...)
-{
-  g_autofree char *sql = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  return outlay_test_db_query_int64 (dsn, sql);
-}
+/* Independent checks with printf-style SQL, by shorter names. */
+#define query_int64 outlay_test_db_query_int64f
+#define query_value outlay_test_db_query_valuef
 
 /* Rows in @table, e.g. "outlay.expenses", counted apart from the store. */
 static inline gint64
@@ -93,22 +80,6 @@ count_rows (const char *dsn,
             const char *table)
 {
   return query_int64 (dsn, "SELECT count (*) FROM %s", table);
-}
-
-G_GNUC_PRINTF (2, 3)
-static inline char *
-query_value (const char *dsn,
-             const char *format,
-             ...)
-{
-  g_autofree char *sql = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  return outlay_test_db_query_value (dsn, sql);
 }
 
 /* For async tests: stores the result and flags that it came. */

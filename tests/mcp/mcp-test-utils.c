@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <stdarg.h>
 #include <string.h>
 
 #include "mcp-test-utils.h"
@@ -103,21 +102,6 @@ mcp_test_seed (OutlayStore *store)
   g_date_subtract_months (&last_month, 1);
   seed_expense (store, groceries, "Milk", 250, &this_month);
   seed_expense (store, groceries, "Big shop", 12000, &last_month);
-}
-
-char *
-mcp_test_query (const char *dsn,
-                const char *format,
-                ...)
-{
-  g_autofree char *sql = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  return outlay_test_db_query_value (dsn, sql);
 }
 
 McpClient *

@@ -21,10 +21,8 @@ char        *mcp_test_server_path   (void);
  * Groceries on the first day of this month and the last. */
 void         mcp_test_seed          (OutlayStore *store);
 
-/* Runs @sql (printf-style) on @dsn and returns the first value as text. */
-char        *mcp_test_query         (const char  *dsn,
-                                     const char  *format,
-                                     ...) G_GNUC_PRINTF (2, 3);
+/* Runs @format (printf-style SQL) on @dsn and returns the first value as text. */
+#define mcp_test_query outlay_test_db_query_valuef
 
 /*
  * A client driving the built outlay-mcp over pipes, with DATABASE_URL set to

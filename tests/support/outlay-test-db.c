@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -218,11 +219,9 @@ outlay_test_db_query_value (const char *dsn,
   return value;
 }
 
-gint64
-outlay_test_db_query_int64 (const char *dsn,
-                            const char *sql)
+static gint64
+value_to_int64 (const char *value)
 {
-  g_autofree char *value = outlay_test_db_query_value (dsn, sql);
   gint64 number = 0;
   g_autoptr(GError) error = NULL;
 
@@ -231,6 +230,55 @@ outlay_test_db_query_int64 (const char *dsn,
   g_assert_no_error (error);
 
   return number;
+}
+
+gint64
+outlay_test_db_query_int64 (const char *dsn,
+                            const char *sql)
+{
+  g_autofree char *value = outlay_test_db_query_value (dsn, sql);
+
+  return value_to_int64 (value);
+}
+
+static char *
+query_valuev (const char *dsn,
+              const char *format,
+              va_list     args)
+{
+  g_autofree char *sql = g_strdup_vprintf (format, args);
+
+  return outlay_test_db_query_value (dsn, sql);
+}
+
+char *
+outlay_test_db_query_valuef (const char *dsn,
+                             const char *format,
+                             ...)
+{
+  char *value;
+  va_list args;
+
+  va_start (args, format);
+  value = query_valuev (dsn, format, args);
+  va_end (args);
+
+  return value;
+}
+
+gint64
+outlay_test_db_query_int64f (const char *dsn,
+                             const char *format,
+                             ...)
+{
+  g_autofree char *value = NULL;
+  va_list args;
+
+  va_start (args, format);
+  value = query_valuev (dsn, format, args);
+  va_end (args);
+
+  return value_to_int64 (value);
 }
 
 void

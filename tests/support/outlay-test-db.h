@@ -38,6 +38,14 @@ char        *outlay_test_db_query_value      (const char *dsn,
 gint64       outlay_test_db_query_int64      (const char *dsn,
                                               const char *sql);
 
+/* The same with printf-style SQL. */
+char        *outlay_test_db_query_valuef     (const char *dsn,
+                                              const char *format,
+                                              ...) G_GNUC_PRINTF (2, 3);
+gint64       outlay_test_db_query_int64f     (const char *dsn,
+                                              const char *format,
+                                              ...) G_GNUC_PRINTF (2, 3);
+
 /* Runs @sql on @dsn; fails the test on error. */
 void         outlay_test_db_exec             (const char *dsn,
                                               const char *sql);

@@ -80,9 +80,8 @@ category_added_cb (GObject      *object,
   g_autoptr(OutlayCategoriesPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!outlay_store_add_category_finish (OUTLAY_STORE (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    outlay_ui_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+  if (!outlay_store_add_category_finish (OUTLAY_STORE (object), result, &error))
+    outlay_ui_toast_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -121,19 +120,6 @@ add_action (GtkWidget  *widget,
 }
 
 static void
-defaults_added_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(OutlayCategoriesPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!outlay_category_list_add_defaults_finish (OUTLAY_CATEGORY_LIST (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    outlay_ui_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
-}
-
-static void
 add_defaults_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -143,9 +129,7 @@ add_defaults_action (GtkWidget  *widget,
   if (self->store == NULL)
     return;
 
-  outlay_category_list_add_defaults_async (outlay_category_list_get_for_store (self->store),
-                                           self->cancellable,
-                                           defaults_added_cb, g_object_ref (self));
+  outlay_ui_add_default_categories (widget, self->store, self->cancellable);
 }
 
 static void

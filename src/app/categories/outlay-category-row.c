@@ -102,14 +102,6 @@ update (OutlayCategoryRow *self)
 }
 
 static void
-show_error (OutlayCategoryRow *self,
-            const GError      *error)
-{
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    outlay_ui_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
-}
-
-static void
 category_updated_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
@@ -120,7 +112,7 @@ category_updated_cb (GObject      *object,
   /* The list reloads on the store's change and updates this row. */
   if (!outlay_store_update_category_finish (OUTLAY_STORE (object), result, &error))
     {
-      show_error (self, error);
+      outlay_ui_toast_error (GTK_WIDGET (self), error);
       update (self);
     }
 }
@@ -133,7 +125,7 @@ save (OutlayCategoryRow *self,
 
   if (!outlay_category_validate (changed, &error))
     {
-      show_error (self, error);
+      outlay_ui_toast_error (GTK_WIDGET (self), error);
       update (self);
       return;
     }
@@ -167,7 +159,7 @@ budget_answered (GtkWidget  *widget,
   /* Empty means no budget. */
   if (*stripped != '\0' && !outlay_money_parse (stripped, &budget, &error))
     {
-      show_error (self, error);
+      outlay_ui_toast_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -244,7 +236,7 @@ category_deleted_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!outlay_store_delete_category_finish (OUTLAY_STORE (object), result, &error))
-    show_error (self, error);
+    outlay_ui_toast_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -352,7 +344,7 @@ category_counted_cb (GObject      *object,
 
   if (!outlay_store_summarize_finish (OUTLAY_STORE (object), result, &summary, &error))
     {
-      show_error (self, error);
+      outlay_ui_toast_error (GTK_WIDGET (self), error);
       return;
     }
 

@@ -47,21 +47,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-show_error (OutlayExpenseEditor *self,
-            GtkWidget           *field,
-            const char          *message)
-{
-  if (field != NULL)
-    outlay_ui_set_field_error (field, message);
-
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
-    {
-      gtk_label_set_label (self->error_label, message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-    }
-}
-
-static void
 clear_errors (OutlayExpenseEditor *self)
 {
   outlay_ui_set_field_error (GTK_WIDGET (self->amount_row), NULL);
@@ -163,9 +148,10 @@ expense_reloaded_cb (GObject      *object,
   if (fresh == NULL)
     {
       if (g_error_matches (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND))
-        show_error (self, NULL, _("This expense was deleted elsewhere"));
+        outlay_ui_show_form_error (self->error_label, NULL,
+                                   _("This expense was deleted elsewhere"));
       else
-        show_error (self, NULL, error->message);
+        outlay_ui_show_form_error (self->error_label, NULL, error->message);
       return;
     }
 
@@ -228,9 +214,10 @@ expense_updated_cb (GObject      *object,
       if (g_error_matches (error, OUTLAY_ERROR, OUTLAY_ERROR_CONFLICT))
         show_conflict (self);
       else if (g_error_matches (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND))
-        show_error (self, NULL, _("This expense was deleted elsewhere"));
+        outlay_ui_show_form_error (self->error_label, NULL,
+                                   _("This expense was deleted elsewhere"));
       else
-        show_error (self, NULL, error->message);
+        outlay_ui_show_form_error (self->error_label, NULL, error->message);
       return;
     }
 
@@ -244,11 +231,7 @@ static void
 row_changed_cb (OutlayExpenseEditor *self,
                 GtkEditable         *row)
 {
-  if (gtk_widget_has_css_class (GTK_WIDGET (row), "error"))
-    {
-      outlay_ui_set_field_error (GTK_WIDGET (row), NULL);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-    }
+  outlay_ui_form_field_edited (self->error_label, GTK_WIDGET (row));
 }
 
 static void
@@ -376,7 +359,7 @@ outlay_expense_editor_save (OutlayExpenseEditor *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
   g_autofree char *note = NULL;
-  GtkWidget *first_invalid = NULL;
+  GtkWidget *first_invalid;
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
   OutlayCategory *category;
@@ -389,28 +372,18 @@ outlay_expense_editor_save (OutlayExpenseEditor *self)
 
   clear_errors (self);
 
-  if (!outlay_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)), &amount, &error))
-    {
-      first_invalid = GTK_WIDGET (self->amount_row);
-      show_error (self, first_invalid, error->message);
-      g_clear_error (&error);
-    }
-
-  description = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->description_row))));
-  if (!outlay_validate_description (description, &error))
-    {
-      if (first_invalid == NULL)
-        first_invalid = GTK_WIDGET (self->description_row);
-      show_error (self, GTK_WIDGET (self->description_row), error->message);
-      g_clear_error (&error);
-    }
+  first_invalid = outlay_ui_read_expense_fields (self->error_label,
+                                                 GTK_EDITABLE (self->amount_row),
+                                                 GTK_EDITABLE (self->description_row),
+                                                 &amount, &description);
 
   category = adw_combo_row_get_selected_item (self->category_row);
   if (category == NULL)
     {
       if (first_invalid == NULL)
         first_invalid = GTK_WIDGET (self->category_row);
-      show_error (self, GTK_WIDGET (self->category_row), _("Choose a category"));
+      outlay_ui_show_form_error (self->error_label, GTK_WIDGET (self->category_row),
+                                 _("Choose a category"));
     }
 
   if (first_invalid != NULL)
@@ -434,7 +407,7 @@ outlay_expense_editor_save (OutlayExpenseEditor *self)
 
   if (!outlay_expense_validate (changed, &error))
     {
-      show_error (self, NULL, error->message);
+      outlay_ui_show_form_error (self->error_label, NULL, error->message);
       return;
     }
 

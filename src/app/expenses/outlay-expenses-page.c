@@ -303,13 +303,6 @@ update_undo (OutlayExpensesPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "expenses.undo", self->undo != NULL);
 }
 
-static void
-show_error_toast (OutlayExpensesPage *self,
-                  const GError       *error)
-{
-  outlay_ui_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
-}
-
 /* The ids of the selected rows and (optionally) the rows themselves. */
 static GArray *
 get_selected (OutlayExpensesPage  *self,
@@ -387,9 +380,8 @@ expenses_restored_cb (GObject      *object,
   g_autoptr(OutlayExpensesPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!outlay_store_restore_expenses_finish (OUTLAY_STORE (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_error_toast (self, error);
+  if (!outlay_store_restore_expenses_finish (OUTLAY_STORE (object), result, &error))
+    outlay_ui_toast_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -406,8 +398,7 @@ expenses_deleted_cb (GObject      *object,
   deleted = outlay_store_delete_expenses_finish (OUTLAY_STORE (object), result, &error);
   if (deleted == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error_toast (self, error);
+      outlay_ui_toast_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -463,7 +454,7 @@ delete_action (GtkWidget  *widget,
   ids = get_selected (self, NULL, &error);
   if (ids == NULL)
     {
-      show_error_toast (self, error);
+      outlay_ui_toast_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -521,8 +512,7 @@ expenses_transferred_cb (GObject      *object,
 
   if (!outlay_store_transfer_expenses_finish (OUTLAY_STORE (object), result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error_toast (move->self, error);
+      outlay_ui_toast_error (GTK_WIDGET (move->self), error);
       return;
     }
 
@@ -568,7 +558,7 @@ move_to_action (GtkWidget  *widget,
   ids = get_selected (self, &rows, &error);
   if (ids == NULL)
     {
-      show_error_toast (self, error);
+      outlay_ui_toast_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -697,19 +687,6 @@ column_view_activated_cb (OutlayExpensesPage *self,
 /* --- First run ---------------------------------------------------------------- */
 
 static void
-defaults_added_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(OutlayExpensesPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!outlay_category_list_add_defaults_finish (OUTLAY_CATEGORY_LIST (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_error_toast (self, error);
-}
-
-static void
 add_categories_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -719,9 +696,7 @@ add_categories_action (GtkWidget  *widget,
   if (self->store == NULL)
     return;
 
-  outlay_category_list_add_defaults_async (outlay_category_list_get_for_store (self->store),
-                                           self->cancellable,
-                                           defaults_added_cb, g_object_ref (self));
+  outlay_ui_add_default_categories (widget, self->store, self->cancellable);
   gtk_widget_grab_focus (GTK_WIDGET (self->quick_entry));
 }
 

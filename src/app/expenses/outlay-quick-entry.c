@@ -70,22 +70,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void
-show_error (OutlayQuickEntry *self,
-            GtkWidget        *field,
-            const char       *message)
-{
-  if (field != NULL)
-    outlay_ui_set_field_error (field, message);
-
-  /* The first problem is spelled out under the row. */
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
-    {
-      gtk_label_set_label (self->error_label, message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-    }
-}
-
-static void
 clear_errors (OutlayQuickEntry *self)
 {
   outlay_ui_set_field_error (GTK_WIDGET (self->amount_entry), NULL);
@@ -150,7 +134,7 @@ expense_added_cb (GObject      *object,
 
       g_clear_object (&self->cancellable);
       update_sensitivity (self);
-      show_error (self, field_for_error (self, error), error->message);
+      outlay_ui_show_form_error (self->error_label, field_for_error (self, error), error->message);
       g_signal_emit (self, signals[FAILED], 0, error);
       return;
     }
@@ -187,11 +171,7 @@ field_changed (OutlayQuickEntry *self,
   /* Changed input is a different expense: a retry must not reuse the uuid. */
   g_clear_pointer (&self->pending_uuid, g_free);
 
-  if (gtk_widget_has_css_class (field, "error"))
-    {
-      outlay_ui_set_field_error (field, NULL);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-    }
+  outlay_ui_form_field_edited (self->error_label, field);
 }
 
 /* --- Suggestions -------------------------------------------------------- */
@@ -795,7 +775,7 @@ outlay_quick_entry_save (OutlayQuickEntry *self)
   g_autoptr(OutlayExpense) expense = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
-  GtkWidget *first_invalid = NULL;
+  GtkWidget *first_invalid;
   OutlayCategory *category;
   const GDate *date;
   gint64 amount = 0;
@@ -808,30 +788,18 @@ outlay_quick_entry_save (OutlayQuickEntry *self)
   hide_suggestions (self);
   clear_errors (self);
 
-  if (!outlay_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->amount_entry)),
-                           &amount, &error))
-    {
-      first_invalid = GTK_WIDGET (self->amount_entry);
-      show_error (self, first_invalid, error->message);
-      g_clear_error (&error);
-    }
-
-  description = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->description_entry))));
-  if (!outlay_validate_description (description, &error))
-    {
-      if (first_invalid == NULL)
-        first_invalid = GTK_WIDGET (self->description_entry);
-      show_error (self, GTK_WIDGET (self->description_entry), error->message);
-      g_clear_error (&error);
-    }
+  first_invalid = outlay_ui_read_expense_fields (self->error_label,
+                                                 GTK_EDITABLE (self->amount_entry),
+                                                 GTK_EDITABLE (self->description_entry),
+                                                 &amount, &description);
 
   category = gtk_drop_down_get_selected_item (self->category_dropdown);
   if (category == NULL)
     {
       if (first_invalid == NULL)
         first_invalid = GTK_WIDGET (self->category_dropdown);
-      show_error (self, GTK_WIDGET (self->category_dropdown),
-                  _("Choose a category (add one first if there are none)"));
+      outlay_ui_show_form_error (self->error_label, GTK_WIDGET (self->category_dropdown),
+                                 _("Choose a category (add one first if there are none)"));
     }
 
   if (first_invalid != NULL)
@@ -857,7 +825,7 @@ outlay_quick_entry_save (OutlayQuickEntry *self)
 
   if (!outlay_expense_validate (expense, &error))
     {
-      show_error (self, field_for_error (self, error), error->message);
+      outlay_ui_show_form_error (self->error_label, field_for_error (self, error), error->message);
       g_signal_emit (self, signals[FAILED], 0, error);
       return;
     }
