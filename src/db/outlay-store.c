@@ -168,6 +168,11 @@ dispatch (OutlayStore *self)
   message = g_strdup (self->posted_message);
   g_mutex_unlock (&self->lock);
 
+  /* Back from offline: whatever was shown may be stale or never loaded, and
+   * others may have written meanwhile, so everyone reloads. */
+  if (self->state == OUTLAY_STORE_STATE_OFFLINE && state == OUTLAY_STORE_STATE_CONNECTED)
+    changed = TRUE;
+
   set_state (self, state, message);
   if (changed)
     g_signal_emit (self, signals[CHANGED], 0);
@@ -1410,7 +1415,7 @@ outlay_store_class_init (OutlayStoreClass *klass)
    * OutlayStore::changed:
    *
    * Something was written through this store or, with live sync, by another
-   * client.
+   * client; also when the store reconnects after being offline.
    */
   signals[CHANGED] =
     g_signal_new ("changed",

@@ -189,6 +189,47 @@ test_state_offline (void)
   g_assert_cmpuint (n_state, >=, 1);
 }
 
+/* Books that go away and come back: the store says offline, then reloads
+ * everyone with "changed" once an operation succeeds again. */
+static void
+test_state_back_online (void)
+{
+  g_autofree char *dsn = NULL;
+  g_autoptr(OutlayStore) store = outlay_test_db_new_store (&dsn);
+  g_autofree char *name = outlay_test_db_query_value (dsn, "SELECT current_database ()");
+  g_autofree char *away = g_strconcat ("ALTER DATABASE ", name, " RENAME TO ", name, "_away",
+                                       NULL);
+  g_autofree char *back = g_strconcat ("ALTER DATABASE ", name, "_away RENAME TO ", name, NULL);
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_changed = 0;
+
+  /* Only the pool's connections, so the database can be renamed. */
+  outlay_store_set_live_sync (store, FALSE);
+  listed = outlay_store_list_categories (store, TRUE, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  drain_main_context ();
+  g_assert_cmpint (outlay_store_get_state (store), ==, OUTLAY_STORE_STATE_CONNECTED);
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (count_cb), &n_changed);
+
+  outlay_test_db_kill_connections (dsn);
+  outlay_test_db_exec (outlay_test_db_server_dsn (), away);
+  g_assert_null (outlay_store_list_categories (store, TRUE, NULL, &error));
+  g_assert_error (error, OUTLAY_DB_ERROR, OUTLAY_DB_ERROR_NO_DATABASE);
+  g_clear_error (&error);
+  drain_main_context ();
+  g_assert_cmpint (outlay_store_get_state (store), ==, OUTLAY_STORE_STATE_OFFLINE);
+  g_assert_cmpuint (n_changed, ==, 0);
+
+  outlay_test_db_exec (outlay_test_db_server_dsn (), back);
+  listed = outlay_store_list_categories (store, TRUE, NULL, &error);
+  g_assert_no_error (error);
+  drain_main_context ();
+  g_assert_cmpint (outlay_store_get_state (store), ==, OUTLAY_STORE_STATE_CONNECTED);
+  g_assert_cmpuint (n_changed, ==, 1);
+}
+
 static void
 test_state_cancelled (void)
 {
@@ -792,6 +833,7 @@ main (int   argc,
   g_test_add_func ("/outlay/store/open/newer-books", test_open_newer_books);
   g_test_add_func ("/outlay/store/open/async", test_open_async);
   g_test_add_func ("/outlay/store/state/offline", test_state_offline);
+  g_test_add_func ("/outlay/store/state/back-online", test_state_back_online);
   g_test_add_func ("/outlay/store/state/cancelled", test_state_cancelled);
   g_test_add_func ("/outlay/store/changed", test_changed_signal);
   g_test_add_func ("/outlay/store/retry/lost-connection", test_retry_after_lost_connection);
