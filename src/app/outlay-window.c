@@ -19,8 +19,11 @@ struct _OutlayWindow
   AdwApplicationWindow  parent_instance;
 
   OutlayStore          *store;
+  GCancellable         *check_cancellable;
 
   AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *offline_revealer;
+  GtkLabel             *offline_label;
   GtkStack             *connection_stack;
   GtkSpinner           *connection_spinner;
   GtkToggleButton      *search_button;
@@ -79,9 +82,52 @@ store_state_changed_cb (OutlayWindow *self,
                         GParamSpec   *pspec,
                         OutlayStore  *store)
 {
-  show_connection_state (self,
-                         outlay_store_get_state (store),
-                         outlay_store_get_state_message (store));
+  OutlayStoreState state = outlay_store_get_state (store);
+  const char *message = outlay_store_get_state_message (store);
+
+  show_connection_state (self, state, message);
+
+  gtk_label_set_text (self->offline_label, message != NULL ? message : _("Offline"));
+  gtk_revealer_set_reveal_child (self->offline_revealer, state == OUTLAY_STORE_STATE_OFFLINE);
+  if (state != OUTLAY_STORE_STATE_OFFLINE)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-connection", TRUE);
+}
+
+/* Any answer updates the store's state, which updates the bar; on success
+ * the store also tells every page to reload. */
+static void
+connection_checked_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(OutlayWindow) self = user_data;
+  g_autoptr(GPtrArray) categories = NULL;
+  g_autoptr(GError) error = NULL;
+
+  categories = outlay_store_list_categories_finish (OUTLAY_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-connection", TRUE);
+}
+
+static void
+check_connection_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  OutlayWindow *self = OUTLAY_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  self->check_cancellable = g_cancellable_new ();
+
+  gtk_widget_action_set_enabled (widget, "win.check-connection", FALSE);
+  outlay_store_list_categories_async (self->store, FALSE, self->check_cancellable,
+                                      connection_checked_cb, g_object_ref (self));
 }
 
 static void
@@ -207,6 +253,8 @@ outlay_window_dispose (GObject *object)
 {
   OutlayWindow *self = OUTLAY_WINDOW (object);
 
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -233,6 +281,8 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/outlay/Outlay/ui/outlay-window.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, offline_revealer);
+  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, offline_label);
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, connection_stack);
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, connection_spinner);
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, search_button);
@@ -248,6 +298,8 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, categories_page);
 
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "win.check-connection", NULL,
+                                   check_connection_action);
   gtk_widget_class_install_action (widget_class, "win.new-expense", NULL, new_expense_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
 }
@@ -330,6 +382,7 @@ outlay_window_set_store (OutlayWindow *self,
   else
     {
       show_connection_state (self, OUTLAY_STORE_STATE_CONNECTING, NULL);
+      gtk_revealer_set_reveal_child (self->offline_revealer, FALSE);
       gtk_stack_set_visible_child_name (self->main_stack, "connecting");
     }
 
