@@ -11,6 +11,7 @@
 #include <glib-unix.h>
 
 #include "outlay-application.h"
+#include "outlay-bench-hook.h"
 #include "outlay-preferences-window.h"
 #include "outlay-window.h"
 
@@ -228,7 +229,10 @@ outlay_application_activate (GApplication *application)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
 
   if (window == NULL)
-    window = GTK_WINDOW (outlay_window_new (OUTLAY_APPLICATION (application)));
+    {
+      window = GTK_WINDOW (outlay_window_new (OUTLAY_APPLICATION (application)));
+      outlay_bench_hook_watch (window);
+    }
 
   gtk_window_present (window);
 }
@@ -315,11 +319,17 @@ outlay_application_init (OutlayApplication *self)
 OutlayApplication *
 outlay_application_new (void)
 {
+  GApplicationFlags flags = G_APPLICATION_DEFAULT_FLAGS;
+
+  /* A benchmark run measures a process of its own. */
+  if (outlay_bench_hook_is_enabled ())
+    flags |= G_APPLICATION_NON_UNIQUE;
+
   /* The resource base path stays the same in the development profile, whose
    * application id differs. */
   return g_object_new (OUTLAY_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", flags,
                        "resource-base-path", "/io/github/outlay/Outlay",
                        NULL);
 }

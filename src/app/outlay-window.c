@@ -11,6 +11,7 @@
 
 #include "outlay-categories-page.h"
 #include "outlay-expenses-page.h"
+#include "outlay-reports-page.h"
 #include "outlay-settings.h"
 #include "outlay-window.h"
 
@@ -35,6 +36,7 @@ struct _OutlayWindow
   AdwViewSwitcherBar   *switcher_bar;
   AdwViewStack         *view_stack;
   OutlayExpensesPage   *expenses_page;
+  OutlayReportsPage    *reports_page;
   OutlayCategoriesPage *categories_page;
 };
 
@@ -213,6 +215,29 @@ find_action (GtkWidget  *widget,
   outlay_expenses_page_start_search (self->expenses_page);
 }
 
+/* (category id, first day, last day): the expenses behind a report's row. */
+static void
+show_expenses_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  OutlayWindow *self = OUTLAY_WINDOW (widget);
+  g_autoptr(OutlayExpenseFilter) filter = outlay_expense_filter_new ();
+  const char *start, *end;
+
+  if (self->store == NULL)
+    return;
+
+  g_variant_get (parameter, "(x&s&s)", &filter->category_id, &start, &end);
+  if (!outlay_date_parse_iso (start, &filter->start, NULL))
+    g_date_clear (&filter->start, 1);
+  if (!outlay_date_parse_iso (end, &filter->end, NULL))
+    g_date_clear (&filter->end, 1);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "expenses");
+  outlay_expenses_page_show_filter (self->expenses_page, filter);
+}
+
 static void
 restore_state (OutlayWindow *self)
 {
@@ -277,6 +302,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
 
   g_type_ensure (OUTLAY_TYPE_EXPENSES_PAGE);
   g_type_ensure (OUTLAY_TYPE_CATEGORIES_PAGE);
+  g_type_ensure (OUTLAY_TYPE_REPORTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/outlay/Outlay/ui/outlay-window.ui");
@@ -296,8 +322,10 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, expenses_page);
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, categories_page);
+  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, reports_page);
 
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "win.show-expenses", "(xss)", show_expenses_action);
   gtk_widget_class_install_action (widget_class, "win.check-connection", NULL,
                                    check_connection_action);
   gtk_widget_class_install_action (widget_class, "win.new-expense", NULL, new_expense_action);
@@ -368,6 +396,7 @@ outlay_window_set_store (OutlayWindow *self,
 
       outlay_expenses_page_set_store (self->expenses_page, store);
       outlay_categories_page_set_store (self->categories_page, store);
+      outlay_reports_page_set_store (self->reports_page, store);
     }
 
   if (store != NULL)

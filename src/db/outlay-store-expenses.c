@@ -13,8 +13,8 @@
 #include "outlay-db-exec.h"
 #include "outlay-store-private.h"
 
-/* Expenses: writes, reads, keyset listing and the filter every listing,
- * summary and export shares. */
+/* Expenses: writes, reads, listing (by keyset or by offset) and the filter
+ * every listing, summary and export shares. */
 
 /* An expense going in, and what the database made of it. */
 typedef struct
@@ -43,12 +43,14 @@ typedef struct
   GPtrArray     *expenses;    /* deleted or to restore */
 } ExpensesData;
 
+/* A keyset page (after a row) or a page at an offset. */
 typedef struct
 {
   OutlayExpenseFilter *filter;
   gboolean             has_after;
   gint64               after_id;
   char                *after_key;  /* the sort column's value of the last row seen */
+  guint64              offset;
   guint                limit;
   GPtrArray           *result;
 } ListData;
@@ -344,6 +346,37 @@ add_keyset_condition (OutlayStoreQuery          *query,
                               op, nk, ni);
       break;
     }
+}
+
+/* The rows from the one @offset rows into the filter's order on. That row is
+ * found by a subquery (with its own WHERE, the filter's parameters again)
+ * over the sort key and id alone, which an index-only scan answers where an
+ * index has the order: a plain OFFSET fetches and joins every row it skips,
+ * some fifteen times slower on a million expenses. Past the end the subquery
+ * is NULL, and so no row matches. */
+static void
+add_offset_condition (OutlayStoreQuery          *query,
+                      const OutlayExpenseFilter *filter,
+                      guint64                    offset)
+{
+  const char *column = get_sort_column (filter->sort);
+  guint n_conditions;
+  guint n;
+
+  outlay_store_query_begin_condition (query);
+  g_string_append_printf (query->sql, "(%s, e.id) %s= (SELECT %s, e.id FROM outlay.expenses e%s",
+                          column, filter->ascending ? ">" : "<", column,
+                          filter->sort == OUTLAY_SORT_CATEGORY
+                          ? " JOIN outlay.categories c ON c.id = e.category_id" : "");
+
+  n_conditions = query->n_conditions;
+  query->n_conditions = 0;
+  outlay_store_query_add_filter (query, filter);
+  query->n_conditions = n_conditions;
+
+  outlay_store_query_add_order (query, filter);
+  n = outlay_store_query_add_param (query, g_strdup_printf ("%" G_GUINT64_FORMAT, offset));
+  g_string_append_printf (query->sql, " OFFSET $%u LIMIT 1)", n);
 }
 
 /* @after's value of the sort column, as the keyset parameter. */
@@ -967,6 +1000,8 @@ op_list_expenses (PGconn        *conn,
   outlay_store_query_add_filter (&query, data->filter);
   if (data->has_after)
     add_keyset_condition (&query, data->filter, data->after_key, data->after_id);
+  else if (data->offset > 0)
+    add_offset_condition (&query, data->filter, data->offset);
   outlay_store_query_add_order (&query, data->filter);
   /* LIMIT NULL is no limit. */
   n = outlay_store_query_add_param (&query,
@@ -987,15 +1022,18 @@ static const OutlayStoreOp list_expenses_op = {
   op_list_expenses, NULL, OUTLAY_STORE_OP_READ | OUTLAY_STORE_OP_OWN_TRANSACTION
 };
 
+/* Rows after @after (NULL: none), or @offset rows in. */
 static ListData *
 list_data_new (const OutlayExpenseFilter *filter,
                OutlayExpense             *after,
+               guint64                    offset,
                guint                      limit)
 {
   ListData *data = g_new0 (ListData, 1);
 
   data->filter = filter != NULL ? outlay_expense_filter_copy (filter)
                                  : outlay_expense_filter_new ();
+  data->offset = offset;
   data->limit = limit;
   if (after != NULL)
     {
@@ -1005,6 +1043,48 @@ list_data_new (const OutlayExpenseFilter *filter,
     }
 
   return data;
+}
+
+/* Both listings, by keyset and at an offset, take @data: synchronously… */
+static GPtrArray *
+run_list (OutlayStore   *self,
+          ListData      *data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  g_autoptr(ListData) owned = data;
+
+  if (!outlay_store_run (self, &list_expenses_op, owned, cancellable, error))
+    return NULL;
+
+  return g_steal_pointer (&owned->result);
+}
+
+/* … or in a worker thread. */
+static void
+start_list (OutlayStore         *self,
+            ListData            *data,
+            gpointer             source_tag,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  outlay_store_run_async (self, &list_expenses_op, data, list_data_free, source_tag,
+                          cancellable, callback, user_data);
+}
+
+static GPtrArray *
+finish_list (OutlayStore   *self,
+             GAsyncResult  *result,
+             gpointer       source_tag,
+             GError       **error)
+{
+  ListData *data;
+
+  if (!outlay_store_run_finish (self, result, source_tag, (gpointer *) &data, error))
+    return NULL;
+
+  return g_steal_pointer (&data->result);
 }
 
 static void
@@ -1439,16 +1519,10 @@ outlay_store_list_expenses (OutlayStore               *self,
                             GCancellable              *cancellable,
                             GError                   **error)
 {
-  g_autoptr(ListData) data = NULL;
-
   g_return_val_if_fail (OUTLAY_IS_STORE (self), NULL);
   g_return_val_if_fail (after == NULL || OUTLAY_IS_EXPENSE (after), NULL);
 
-  data = list_data_new (filter, after, limit);
-  if (!outlay_store_run (self, &list_expenses_op, data, cancellable, error))
-    return NULL;
-
-  return g_steal_pointer (&data->result);
+  return run_list (self, list_data_new (filter, after, 0, limit), cancellable, error);
 }
 
 void
@@ -1463,9 +1537,8 @@ outlay_store_list_expenses_async (OutlayStore               *self,
   g_return_if_fail (OUTLAY_IS_STORE (self));
   g_return_if_fail (after == NULL || OUTLAY_IS_EXPENSE (after));
 
-  outlay_store_run_async (self, &list_expenses_op, list_data_new (filter, after, limit),
-                          list_data_free, outlay_store_list_expenses_async,
-                          cancellable, callback, user_data);
+  start_list (self, list_data_new (filter, after, 0, limit), outlay_store_list_expenses_async,
+              cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -1473,13 +1546,43 @@ outlay_store_list_expenses_finish (OutlayStore   *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  ListData *data;
+  return finish_list (self, result, outlay_store_list_expenses_async, error);
+}
 
-  if (!outlay_store_run_finish (self, result, outlay_store_list_expenses_async,
-                                (gpointer *) &data, error))
-    return NULL;
+GPtrArray *
+outlay_store_list_expenses_at (OutlayStore               *self,
+                               const OutlayExpenseFilter *filter,
+                               guint64                    offset,
+                               guint                      limit,
+                               GCancellable              *cancellable,
+                               GError                   **error)
+{
+  g_return_val_if_fail (OUTLAY_IS_STORE (self), NULL);
 
-  return g_steal_pointer (&data->result);
+  return run_list (self, list_data_new (filter, NULL, offset, limit), cancellable, error);
+}
+
+void
+outlay_store_list_expenses_at_async (OutlayStore               *self,
+                                     const OutlayExpenseFilter *filter,
+                                     guint64                    offset,
+                                     guint                      limit,
+                                     GCancellable              *cancellable,
+                                     GAsyncReadyCallback        callback,
+                                     gpointer                   user_data)
+{
+  g_return_if_fail (OUTLAY_IS_STORE (self));
+
+  start_list (self, list_data_new (filter, NULL, offset, limit),
+              outlay_store_list_expenses_at_async, cancellable, callback, user_data);
+}
+
+GPtrArray *
+outlay_store_list_expenses_at_finish (OutlayStore   *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return finish_list (self, result, outlay_store_list_expenses_at_async, error);
 }
 
 GPtrArray *

@@ -164,8 +164,9 @@ OutlayStoreState  outlay_store_get_state        (OutlayStore    *self);
 const char       *outlay_store_get_state_message (OutlayStore   *self);
 
 /* Signal "changed" (no arguments) is emitted in the store's main context after
- * any write through this store, and when another client's write is noticed
- * (live sync, below). */
+ * any write through this store, when another client's write is noticed (live
+ * sync, below), and when an operation succeeds again after the store was
+ * offline (what is shown may be stale or may never have loaded). */
 
 /* --- Live sync ------------------------------------------------------------ */
 
@@ -337,6 +338,30 @@ void              outlay_store_list_expenses_async  (OutlayStore               *
 GPtrArray        *outlay_store_list_expenses_finish (OutlayStore               *self,
                                                      GAsyncResult              *result,
                                                      GError                   **error);
+
+/* Like outlay_store_list_expenses(), but starting @offset rows into the
+ * filter's order, for jumping far into a long list where no keyset row is
+ * known. One statement: the row at @offset is found by ORDER BY … OFFSET $n
+ * LIMIT 1 over the sort key and id alone (an index-only scan where an index
+ * has the order), and the page is the keyset page from it. Still O(offset) in
+ * the database (a scan that skips rows), so callers prefer keysets when they
+ * have one. */
+GPtrArray        *outlay_store_list_expenses_at        (OutlayStore               *self,
+                                                        const OutlayExpenseFilter *filter,
+                                                        guint64                    offset,
+                                                        guint                      limit,
+                                                        GCancellable              *cancellable,
+                                                        GError                   **error);
+void              outlay_store_list_expenses_at_async  (OutlayStore               *self,
+                                                        const OutlayExpenseFilter *filter,
+                                                        guint64                    offset,
+                                                        guint                      limit,
+                                                        GCancellable              *cancellable,
+                                                        GAsyncReadyCallback        callback,
+                                                        gpointer                   user_data);
+GPtrArray        *outlay_store_list_expenses_at_finish (OutlayStore               *self,
+                                                        GAsyncResult              *result,
+                                                        GError                   **error);
 
 /* Count and total of what @filter matches. */
 gboolean          outlay_store_summarize        (OutlayStore               *self,

@@ -12,6 +12,9 @@
 
 #define N_ROWS 100000
 
+/* The listings the store sent, counted from its statement log. */
+static gint n_listings;
+
 typedef struct
 {
   guint   next;
@@ -58,6 +61,19 @@ items_changed_cb (GListModel *model,
                   Watch      *watch)
 {
   watch->changes++;
+}
+
+/* With OUTLAY_DB_ECHO set, the store logs each statement as a message of
+ * its domain, from its worker threads: listings are counted, and nothing is
+ * shown. */
+static void
+count_listings_cb (const char     *log_domain,
+                   GLogLevelFlags  log_level,
+                   const char     *message,
+                   gpointer        user_data)
+{
+  if (g_str_has_prefix (message, "SELECT e.id,"))
+    g_atomic_int_inc (&n_listings);
 }
 
 static gboolean
@@ -169,6 +185,39 @@ test_paging (void)
   finalize_model (g_steal_pointer (&model));
 }
 
+/* A page far from every row seen is one query at its offset, not a walk
+ * there; its neighbour is one more, by keyset. */
+static void
+test_far_jump (void)
+{
+  g_autofree char *dsn = NULL;
+  g_autoptr(OutlayStore) store = new_big_store (&dsn);
+  g_autoptr(OutlayExpenseModel) model = NULL;
+  g_autoptr(OutlayExpense) top = NULL;
+  const char *order = "spent_on DESC, id DESC";
+
+  /* The import's "changed" goes before there is a model to refresh. */
+  app_test_flush ();
+
+  model = outlay_expense_model_new (store);
+  app_test_wait (model_loaded, model);
+  top = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  app_test_wait (row_loaded, top);
+
+  g_atomic_int_set (&n_listings, 0);
+  check_positions (model, dsn, order, (const guint[]) { 31234 }, 1);
+  g_assert_cmpint (g_atomic_int_get (&n_listings), ==, 1);
+
+  check_positions (model, dsn, order, (const guint[]) { 31234 + 200 }, 1);
+  g_assert_cmpint (g_atomic_int_get (&n_listings), ==, 2);
+
+  /* Near the end the offset counts from there, in the opposite order. */
+  check_positions (model, dsn, order, (const guint[]) { 95000 }, 1);
+  g_assert_cmpint (g_atomic_int_get (&n_listings), ==, 3);
+
+  finalize_model (g_steal_pointer (&model));
+}
+
 /* Pages far from what was asked for lately are let go. */
 static void
 test_eviction (void)
@@ -274,9 +323,14 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Before any thread: the store reads it once. */
+  g_setenv ("OUTLAY_DB_ECHO", "1", TRUE);
+  g_log_set_handler ("outlay-db", G_LOG_LEVEL_MESSAGE, count_listings_cb, NULL);
+
   app_test_init (&argc, &argv);
 
   g_test_add_func ("/outlay/app/expense-model/paging", test_paging);
+  g_test_add_func ("/outlay/app/expense-model/far-jump", test_far_jump);
   g_test_add_func ("/outlay/app/expense-model/eviction", test_eviction);
   g_test_add_func ("/outlay/app/expense-model/refresh", test_refresh);
   g_test_add_func ("/outlay/app/expense-model/filter", test_filter);

@@ -160,6 +160,7 @@ outlay_bench_proc_run (const char * const  *argv,
 
   if (out_usage != NULL)
     {
+      out_usage->started = started;
       out_usage->seconds = (finished - started) / (double) G_USEC_PER_SEC;
       out_usage->maxrss_kb = usage.ru_maxrss;
     }

@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
+  gint64  started;    /* g_get_monotonic_time () just before the spawn */
   double  seconds;    /* wall time from spawn to exit */
   glong   maxrss_kb;  /* the child's own peak resident set */
 } OutlayBenchUsage;

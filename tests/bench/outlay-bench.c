@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -27,6 +28,18 @@
 #define PER_COMMIT_SHARE   10
 
 #define EXPENSE_COLUMNS "description, amount, spent_on, category_id"
+
+/* The ui workload: the app to start, the display it needs and what it
+ * reports (see src/app/outlay-bench-hook.h). */
+#define APP_ENV            "OUTLAY_BENCH_APP"
+#define UNDER_XVFB_ENV     "OUTLAY_BENCH_UNDER_XVFB"
+#define XVFB_SCREEN        "-screen 0 1280x800x24"
+#define APP_REPORT_ENV     "OUTLAY_BENCH_REPORT"
+#define APP_SCROLL_ENV     "OUTLAY_BENCH_SCROLL"
+#define APP_REPORT_FORMAT \
+  "first_frame_us=%" G_GINT64_FORMAT "\nscrolled_rows=%" G_GUINT64_FORMAT " steps=%u" \
+  " scroll_us=%" G_GINT64_FORMAT " jumps_us=%" G_GINT64_FORMAT \
+  " slowest_step_us=%" G_GINT64_FORMAT " completed=%d"
 
 /* The limits: what PostgreSQL's own tools take for the same work. The list
  * query as OutlayStore streams it (%s: the least amount), with the date as
@@ -85,6 +98,7 @@ typedef enum
   GOAL_RATE_SHARE,  /* rows/s ≥ goal × the limit's rows/s */
   GOAL_TIME_RATIO,  /* seconds ≤ goal × the limit's seconds */
   GOAL_RATE,        /* rows/s ≥ goal */
+  GOAL_SECONDS,     /* seconds < goal */
 } GoalKind;
 
 typedef struct
@@ -97,7 +111,8 @@ typedef struct
   gint64      min_amount;   /* only rows of at least this amount… */
   gboolean    in_period;    /* … dated in the summary period count */
   gboolean    transferred;
-  const char *limit_name;
+  gboolean    app;          /* runs the app instead, which needs a display */
+  const char *limit_name;   /* NULL: no limit */
   LimitFunc   measure_limit;
   GoalKind    goal_kind;
   double      goal;
@@ -243,6 +258,12 @@ static const Workload workloads[] = {
     .limit_name = "psql_summary", .measure_limit = limit_summary_sql,
     .goal_kind = GOAL_TIME_RATIO, .goal = 1.2, .goal_rows = GOAL_ROWS,
     .goal_text = "summary <= 1.2x the SQL in psql",
+  },
+  {
+    .name = "ui", .needs_rows = TRUE, .app = TRUE,
+    .goal_kind = GOAL_SECONDS, .goal = 0.5, .goal_rows = GOAL_ROWS,
+    .goal_rss_kb = 150 * 1024,
+    .goal_text = "ui first frame < 0.5 s",
   },
   {
     .name = "transfer", .needs_rows = TRUE, .writes = TRUE, .per_commit = TRUE,
@@ -477,6 +498,194 @@ run_workload (Bench           *bench,
   return TRUE;
 }
 
+/* --- The app ------------------------------------------------------------------ */
+
+/* OUTLAY_BENCH_APP, or the outlay built beside the benchmark (src/app/ and
+ * tests/bench/ of one build directory). */
+static char *
+find_app (Bench   *bench,
+          GError **error)
+{
+  const char *env = g_getenv (APP_ENV);
+  g_autofree char *dir = g_path_get_dirname (bench->self);
+  g_autofree char *path = NULL;
+
+  if (env != NULL && *env != '\0')
+    path = g_strdup (env);
+  else
+    path = g_build_filename (dir, "..", "..", "src", "app", "outlay", NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The ui workload needs Outlay: %s is not there (set %s)"), path, APP_ENV);
+      return NULL;
+    }
+
+  return g_steal_pointer (&path);
+}
+
+/* The app on the benchmark's database, settings in memory (from the build
+ * directory's schema unless GSETTINGS_SCHEMA_DIR says otherwise), reporting
+ * to @report_path after its first frame, or after scrolling to the end. */
+static char **
+get_app_environ (Bench      *bench,
+                 const char *report_path,
+                 gboolean    scroll)
+{
+  char **env = g_get_environ ();
+  g_autofree char *dir = g_path_get_dirname (bench->self);
+  g_autofree char *schemas = g_build_filename (dir, "..", "..", "data", NULL);
+  g_autofree char *compiled = g_build_filename (schemas, "gschemas.compiled", NULL);
+
+  env = g_environ_unsetenv (env, OUTLAY_BENCH_DSN_ENV);
+  env = g_environ_setenv (env, "DATABASE_URL", bench->db.dsn, TRUE);
+  env = g_environ_setenv (env, "GSETTINGS_BACKEND", "memory", TRUE);
+  if (g_file_test (compiled, G_FILE_TEST_IS_REGULAR))
+    env = g_environ_setenv (env, "GSETTINGS_SCHEMA_DIR", schemas, FALSE);
+  env = g_environ_setenv (env, APP_REPORT_ENV, report_path, TRUE);
+  if (scroll)
+    env = g_environ_setenv (env, APP_SCROLL_ENV, "1", TRUE);
+  else
+    env = g_environ_unsetenv (env, APP_SCROLL_ENV);
+
+  return env;
+}
+
+/* Starts the app on @n rows, which reports the time of its first frame
+ * showing rows and then scrolls the list to its end; the peak RSS is the
+ * app's. It runs once untimed before, up to its first frame, so the session
+ * services it talks to (the settings portal, the accessibility bus) are up
+ * and its files are cached, as on a desktop. */
+static gboolean
+run_app (Bench           *bench,
+         const Workload  *workload,
+         guint64          n,
+         gboolean        *out_checked,
+         GError         **error)
+{
+  Result result = { .workload = workload, .n = n };
+  g_autofree char *report_path = g_build_filename (bench->db.tmp_dir, "ui-report", NULL);
+  g_autofree char *app = NULL;
+  g_autofree char *report = NULL;
+  g_auto(GStrv) warm_up_env = NULL;
+  g_auto(GStrv) env = NULL;
+  OutlayBenchUsage usage;
+  gint64 first_frame, scroll, jumps, slowest_step;
+  guint64 scrolled_rows;
+  guint steps;
+  int completed;
+  gboolean checked;
+
+  app = find_app (bench, error);
+  if (app == NULL || !prepare (bench, workload, n, error))
+    return FALSE;
+
+  warm_up_env = get_app_environ (bench, report_path, FALSE);
+  env = get_app_environ (bench, report_path, TRUE);
+  if (!outlay_bench_proc_run ((const char *[]) { app, NULL }, (const char * const *) warm_up_env,
+                              NULL, NULL, error))
+    return FALSE;
+
+  g_unlink (report_path);
+  if (!outlay_bench_proc_run ((const char *[]) { app, NULL }, (const char * const *) env,
+                              NULL, &usage, error)
+      || !g_file_get_contents (report_path, &report, NULL, error))
+    return FALSE;
+
+  if (sscanf (report, APP_REPORT_FORMAT, &first_frame, &scrolled_rows, &steps, &scroll, &jumps,
+              &slowest_step, &completed) != 7)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("Unexpected report from Outlay: %s"), report);
+      return FALSE;
+    }
+
+  result.seconds = (first_frame - usage.started) / (double) G_USEC_PER_SEC;
+  result.maxrss_kb = usage.maxrss_kb;
+  checked = completed && scrolled_rows == n;
+
+  g_print ("workload=%s n=%" G_GUINT64_FORMAT " first_frame_s=%.3f maxrss_kb=%ld"
+           " scrolled_rows=%" G_GUINT64_FORMAT " check=%s\n",
+           workload->name, n, result.seconds, result.maxrss_kb, scrolled_rows,
+           checked ? "ok" : "FAILED");
+  g_print ("  steps=%u scroll_s=%.3f jumps_s=%.3f slowest_step_s=%.3f renderer=%s%s\n",
+           steps, scroll / (double) G_USEC_PER_SEC, jumps / (double) G_USEC_PER_SEC,
+           slowest_step / (double) G_USEC_PER_SEC,
+           g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default",
+           completed ? "" : " (the list stopped loading)");
+  fflush (stdout);
+
+  g_array_append_val (bench->results, result);
+  *out_checked = checked;
+
+  return TRUE;
+}
+
+static gboolean
+has_display (void)
+{
+  const char *x11 = g_getenv ("DISPLAY");
+  const char *wayland = g_getenv ("WAYLAND_DISPLAY");
+
+  return (x11 != NULL && *x11 != '\0') || (wayland != NULL && *wayland != '\0');
+}
+
+static gboolean
+needs_display (GArray *steps)
+{
+  for (guint i = 0; i < steps->len; i++)
+    {
+      if (g_array_index (steps, Step, i).workload->app)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Without a display, runs the benchmark again under Xvfb, on a session bus of
+ * its own when there is none (as on a desktop). Returns only on failure. */
+static void
+run_under_xvfb (char    **argv,
+                GError  **error)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *xvfb_run = g_find_program_in_path ("xvfb-run");
+  const char *bus = g_getenv ("DBUS_SESSION_BUS_ADDRESS");
+  char *dbus_run_session;
+
+  if (xvfb_run == NULL || g_getenv (UNDER_XVFB_ENV) != NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("The ui workload needs a display: set DISPLAY, or install "
+                             "xvfb-run (Debian: xvfb xauth)"));
+      return;
+    }
+
+  g_ptr_array_add (args, g_steal_pointer (&xvfb_run));
+  g_ptr_array_add (args, g_strdup ("-a"));
+  g_ptr_array_add (args, g_strdup ("-s"));
+  g_ptr_array_add (args, g_strdup (XVFB_SCREEN));
+  dbus_run_session = bus == NULL || *bus == '\0' ? g_find_program_in_path ("dbus-run-session")
+                                                  : NULL;
+  if (dbus_run_session != NULL)
+    {
+      g_ptr_array_add (args, dbus_run_session);
+      g_ptr_array_add (args, g_strdup ("--"));
+    }
+  g_ptr_array_add (args, g_file_read_link ("/proc/self/exe", NULL));
+  for (guint i = 1; argv[i] != NULL; i++)
+    g_ptr_array_add (args, g_strdup (argv[i]));
+  g_ptr_array_add (args, NULL);
+
+  fflush (stdout);
+  g_setenv (UNDER_XVFB_ENV, "1", TRUE);
+  execv (g_ptr_array_index (args, 0), (char **) args->pdata);
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "%s: %s",
+               (char *) g_ptr_array_index (args, 0), g_strerror (errno));
+}
+
 static void
 print_goal (const char *text,
             guint64     n,
@@ -527,6 +736,11 @@ print_goals (GArray *results)
           measured = g_strdup_printf ("%.0f rows/s (limit %.0f/s)", workload_rate, limit_rate);
           break;
 
+        case GOAL_SECONDS:
+          met = result->seconds < workload->goal;
+          measured = g_strdup_printf ("%.3f s", result->seconds);
+          break;
+
         default:
           g_assert_not_reached ();
         }
@@ -549,8 +763,6 @@ print_goals (GArray *results)
     g_print ("* measured below the goal size of %d rows: outlay-bench --rows %d\n",
              GOAL_ROWS, GOAL_ROWS);
 }
-
-/* --- Where the benchmark runs ------------------------------------------------ */
 
 /* --- Where the benchmark runs ------------------------------------------------ */
 
@@ -660,6 +872,7 @@ main (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GArray) steps = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) original_argv = g_strdupv (argv);
   g_autofree char *dsn = NULL;
   gboolean keep = FALSE;
   gint64 rows = DEFAULT_ROWS;
@@ -674,7 +887,7 @@ main (int    argc,
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep,
       N_("Keep the throwaway server's directory, or the database or schema"), NULL },
     { "rows", 0, 0, G_OPTION_ARG_INT64, &rows,
-      N_("Rows for bulk, list, totals and summary; insert and transfer run a tenth as many "
+      N_("Rows for bulk, list, totals, summary and ui; insert and transfer run a tenth as many "
          "(default 100000)"), "N" },
     { NULL }
   };
@@ -700,13 +913,17 @@ main (int    argc,
     "  list      amount > 50 by amount, streamed     COPY (query) TO STDOUT\n"
     "  totals    sum and count by category           the same SQL in psql\n"
     "  summary   totals for 2023                     the same SQL in psql\n"
+    "  ui        Outlay's first frame showing rows,  none (goals: 0.5 s, 150 MB)\n"
+    "            peak RSS after scrolling to the end\n"
     "  transfer  move each expense, one commit each  pgbench, an UPDATE per commit\n"
     "Without workloads all run, in this order. totals and summary count the best of 5\n"
     "runs, as psql does. Unless --dsn is given, a throwaway PostgreSQL server (fsync on)\n"
     "is made in a temporary directory and removed at the end, also on Ctrl+C.\n"
+    "ui starts the outlay built beside the benchmark (or $" APP_ENV "); without\n"
+    "DISPLAY the benchmark runs itself again under xvfb-run.\n"
     "\n"
-    "The default, --rows 100000, takes about half a minute on 2 cores; --rows 1000000\n"
-    "runs the goal sizes (about 5 minutes). A lone number is taken as --rows."));
+    "The default, --rows 100000, takes about a minute on 2 cores; --rows 1000000\n"
+    "runs the goal sizes (about 6 minutes). A lone number is taken as --rows."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -725,6 +942,13 @@ main (int    argc,
       return 2;
     }
 
+  if (needs_display (steps) && !has_display ())
+    {
+      run_under_xvfb (original_argv, &error);
+      g_printerr ("outlay-bench: %s\n", error->message);
+      return 2;
+    }
+
   outlay_bench_proc_init_signals ();
 
   ok = bench_open (&bench, dsn, keep, &error);
@@ -734,7 +958,10 @@ main (int    argc,
       const Step *step = &g_array_index (steps, Step, i);
       gboolean checked;
 
-      ok = run_workload (&bench, step->workload, step->n, &checked, &error);
+      if (step->workload->app)
+        ok = run_app (&bench, step->workload, step->n, &checked, &error);
+      else
+        ok = run_workload (&bench, step->workload, step->n, &checked, &error);
       all_checked &= !ok || checked;
     }
 

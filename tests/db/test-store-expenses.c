@@ -513,6 +513,15 @@ new_store_with_rows (char  **out_dsn,
   return store;
 }
 
+static void
+append_ids (GString   *ids,
+            GPtrArray *page)
+{
+  for (guint i = 0; i < page->len; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 0 ? "," : "",
+                            outlay_expense_get_id (g_ptr_array_index (page, i)));
+}
+
 /* Every page of @filter, as "id,id,…". */
 static char *
 list_all_pages (OutlayStore               *store,
@@ -530,10 +539,7 @@ list_all_pages (OutlayStore               *store,
 
       g_assert_no_error (error);
       g_assert_cmpuint (page->len, <=, page_size);
-
-      for (guint i = 0; i < page->len; i++)
-        g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 0 ? "," : "",
-                                outlay_expense_get_id (g_ptr_array_index (page, i)));
+      append_ids (ids, page);
 
       if (page->len < page_size)
         break;
@@ -619,6 +625,116 @@ test_keyset_filtered (void)
   paged = list_all_pages (store, filter, 50);
   g_assert_cmpuint (strlen (expected), >, 100);
   g_assert_cmpstr (paged, ==, expected);
+}
+
+/* @n of the ids in @all ("id,id,…") from @offset on, the same way. */
+static char *
+slice_ids (const char *all,
+           guint       offset,
+           guint       n)
+{
+  g_auto(GStrv) ids = g_strsplit (all, ",", -1);
+  guint n_ids = *all != '\0' ? g_strv_length (ids) : 0;
+  g_autoptr(GString) slice = g_string_new (NULL);
+
+  for (guint i = offset; i < n_ids && i < offset + n; i++)
+    g_string_append_printf (slice, "%s%s", slice->len > 0 ? "," : "", ids[i]);
+
+  return g_string_free (g_steal_pointer (&slice), FALSE);
+}
+
+/* The page of 50 at @offset is the slice of @all, the ids keyset paging gave. */
+static void
+check_page_at (OutlayStore               *store,
+               const OutlayExpenseFilter *filter,
+               const char                *all,
+               guint                      offset)
+{
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GString) ids = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = slice_ids (all, offset, 50);
+
+  page = outlay_store_list_expenses_at (store, filter, offset, 50, NULL, &error);
+  g_assert_no_error (error);
+  append_ids (ids, page);
+
+  g_test_message ("sort %d %s, offset %u", filter->sort, filter->ascending ? "ASC" : "DESC",
+                  offset);
+  g_assert_cmpstr (ids->str, ==, expected);
+}
+
+/* A page at an offset holds the rows keyset paging reaches there, in every
+ * order, filtered or not, and past the end none. */
+static void
+test_offset_pages (void)
+{
+  g_autofree char *dsn = NULL;
+  g_autoptr(OutlayStore) store = new_store_with_rows (&dsn, 3000);
+  g_autoptr(GPtrArray) filters = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_expense_filter_free);
+  OutlayExpenseFilter *narrow = outlay_expense_filter_new ();
+  OutlayExpenseFilter *by_category = outlay_expense_filter_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GString) ids = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *expected = NULL;
+
+  for (OutlaySortKey sort = OUTLAY_SORT_DATE; sort <= OUTLAY_SORT_CATEGORY; sort++)
+    for (guint ascending = 0; ascending < 2; ascending++)
+      {
+        OutlayExpenseFilter *filter = outlay_expense_filter_new ();
+
+        filter->sort = sort;
+        filter->ascending = ascending;
+        g_ptr_array_add (filters, filter);
+      }
+
+  narrow->category_id = 2;
+  g_date_set_dmy (&narrow->start, 1, G_DATE_MARCH, 2024);
+  g_date_set_dmy (&narrow->end, 31, G_DATE_DECEMBER, 2024);
+  narrow->min_amount = 1000;
+  narrow->text = g_strdup ("E");
+  narrow->sort = OUTLAY_SORT_DESCRIPTION;
+  narrow->ascending = TRUE;
+  g_ptr_array_add (filters, narrow);
+
+  by_category->max_amount = 4000;
+  by_category->sort = OUTLAY_SORT_CATEGORY;
+  g_ptr_array_add (filters, by_category);
+
+  for (guint f = 0; f < filters->len; f++)
+    {
+      const OutlayExpenseFilter *filter = g_ptr_array_index (filters, f);
+      g_auto(GStrv) split = NULL;
+      guint n;
+
+      g_free (all);
+      all = list_all_pages (store, filter, 137);
+      split = g_strsplit (all, ",", -1);
+      n = g_strv_length (split);
+      g_assert_cmpuint (n, >, 100);
+
+      check_page_at (store, filter, all, 0);
+      check_page_at (store, filter, all, 1);
+      check_page_at (store, filter, all, 137);
+      check_page_at (store, filter, all, n / 2);
+      check_page_at (store, filter, all, n - 3);
+      check_page_at (store, filter, all, n);
+      check_page_at (store, filter, all, n + 7);
+    }
+
+  /* The same through a worker thread, in the last filter's order. */
+  outlay_store_list_expenses_at_async (store, by_category, 200, 30, NULL, store_result_cb,
+                                       &result);
+  wait_for_result (&result);
+  page = outlay_store_list_expenses_at_finish (store, result, &error);
+  g_assert_no_error (error);
+  append_ids (ids, page);
+  expected = slice_ids (all, 200, 30);
+  g_assert_cmpuint (page->len, ==, 30);
+  g_assert_cmpstr (ids->str, ==, expected);
 }
 
 static void
@@ -803,6 +919,7 @@ main (int   argc,
   g_test_add_func ("/outlay/store/transfer/atomic", test_transfer_atomic);
   g_test_add_func ("/outlay/store/list/keyset", test_keyset_pages);
   g_test_add_func ("/outlay/store/list/keyset-filtered", test_keyset_filtered);
+  g_test_add_func ("/outlay/store/list/offset", test_offset_pages);
   g_test_add_func ("/outlay/store/list/text", test_text_search);
   g_test_add_func ("/outlay/store/list/spec-queries", test_spec_queries);
   g_test_add_func ("/outlay/store/list/async", test_list_async);

@@ -15,9 +15,13 @@
  * order. So the model remembers anchors, rows at known positions (the first
  * and last of every page it has seen, and where a walk stopped), and loads a
  * page from the nearest anchor before it (forwards) or after it (backwards;
- * the start and the end are anchors too). A page far from any anchor is
- * reached by walking: queries of up to WALK_LIMIT rows that leave anchors
- * behind, so coming back is one query.
+ * the start and the end are anchors too), walking there in queries of up to
+ * WALK_LIMIT rows that leave anchors behind. A page far from every anchor is
+ * one query instead: the page at its offset from the start or the end,
+ * whichever is nearer, which the database answers by skipping rows. Skipping
+ * is cheaper than fetching but not free, so the model takes whichever costs
+ * fewer rows (QUERY_COST, SKIP_RATIO): neighbouring pages by keyset, a jump
+ * across a million rows by offset.
  *
  * One query runs at a time, for the page asked for most recently, so
  * dragging the scrollbar across a million rows loads where it stops, not
@@ -29,6 +33,16 @@
 #define MAX_PAGES         24
 /* Rows per query when walking towards a far page: a multiple of PAGE_SIZE. */
 #define WALK_LIMIT        10000
+/* Pages this close to an anchor load by keyset, whatever an offset costs:
+ * the walk there fetches pages the view is likely to want next. */
+#define NEAR_ROWS         (10 * PAGE_SIZE)
+/* A query costs about as much as fetching this many rows more (a round
+ * trip to a remote server)… */
+#define QUERY_COST        5000
+/* … and for an offset the database skips this many rows in the time it
+ * fetches one: a few where skipping reads the table (a text filter), some
+ * thirty where an index-only scan skips them (the whole list). */
+#define SKIP_RATIO        10
 /* Store changes arrive in bursts (an import, a multi-row move). */
 #define REFRESH_DELAY_MS  150
 #define RETRY_DELAY_S     3
@@ -107,6 +121,8 @@ typedef struct
   gint64               start;
   gboolean             forward;
   guint                limit;
+  /* Asked for by offset rather than after an anchor. */
+  gboolean             at_offset;
 } Fetch;
 
 static void load_next     (OutlayExpenseModel *self);
@@ -277,7 +293,10 @@ expenses_listed_cb (GObject      *object,
   gint64 lo = G_MAXINT64;
   gint64 hi = -1;
 
-  rows = outlay_store_list_expenses_finish (OUTLAY_STORE (object), result, &error);
+  if (data->at_offset)
+    rows = outlay_store_list_expenses_at_finish (OUTLAY_STORE (object), result, &error);
+  else
+    rows = outlay_store_list_expenses_finish (OUTLAY_STORE (object), result, &error);
 
   if (data->generation != self->generation)
     goto out;
@@ -331,6 +350,21 @@ out:
   fetch_free (data);
 }
 
+/* A page @distance rows from the nearest anchor is far, and walking there
+ * costs more than skipping @skip rows for its @n_rows by offset, counted in
+ * rows fetched. */
+static gboolean
+prefer_offset (gint64 distance,
+               gint64 skip,
+               gint64 n_rows)
+{
+  gint64 walk = distance + n_rows;
+  gint64 walk_cost = walk + (walk + WALK_LIMIT - 1) / WALK_LIMIT * QUERY_COST;
+  gint64 offset_cost = skip / SKIP_RATIO + n_rows + QUERY_COST;
+
+  return distance > NEAR_ROWS && offset_cost < walk_cost;
+}
+
 static void
 load_next (OutlayExpenseModel *self)
 {
@@ -339,8 +373,8 @@ load_next (OutlayExpenseModel *self)
   OutlayExpense *after = NULL;
   Fetch *data;
   Page *target;
-  gint64 first, last, before, behind;
-  gint64 distance_before, distance_behind;
+  gint64 first, last, n_rows, before, behind;
+  gint64 distance_before, distance_behind, skip_behind;
 
   self->load_id = 0;
 
@@ -361,19 +395,29 @@ load_next (OutlayExpenseModel *self)
       return;
     }
 
+  n_rows = last - first + 1;
   find_anchors (self, first, last, &before, &behind);
   distance_before = first - 1 - before;
   distance_behind = behind - 1 - last;
+  skip_behind = self->n_items - 1 - last;
 
   data = g_new0 (Fetch, 1);
   data->self = g_object_ref (self);
   data->generation = self->generation;
+  data->at_offset = prefer_offset (MIN (distance_before, distance_behind),
+                                   MIN (first, skip_behind), n_rows);
 
-  if (distance_before <= distance_behind)
+  if (data->at_offset)
+    {
+      data->forward = first <= skip_behind;
+      data->start = data->forward ? first : last;
+      data->limit = n_rows;
+    }
+  else if (distance_before <= distance_behind)
     {
       data->forward = TRUE;
       data->start = before + 1;
-      data->limit = MIN (distance_before + (last - first + 1), WALK_LIMIT);
+      data->limit = MIN (distance_before + n_rows, WALK_LIMIT);
       if (before >= 0)
         after = g_hash_table_lookup (self->anchors, GUINT_TO_POINTER ((guint) before));
     }
@@ -381,10 +425,13 @@ load_next (OutlayExpenseModel *self)
     {
       data->forward = FALSE;
       data->start = behind - 1;
-      data->limit = MIN (distance_behind + (last - first + 1), WALK_LIMIT);
+      data->limit = MIN (distance_behind + n_rows, WALK_LIMIT);
       if (behind < self->n_items)
         after = g_hash_table_lookup (self->anchors, GUINT_TO_POINTER ((guint) behind));
+    }
 
+  if (!data->forward)
+    {
       /* Ties break by id in the same direction, so flipping the order
        * walks exactly backwards. */
       reversed = outlay_expense_filter_copy (self->filter);
@@ -393,8 +440,13 @@ load_next (OutlayExpenseModel *self)
     }
 
   self->fetching = TRUE;
-  outlay_store_list_expenses_async (self->store, filter, after, data->limit,
-                                    self->cancellable, expenses_listed_cb, data);
+  if (data->at_offset)
+    outlay_store_list_expenses_at_async (self->store, filter,
+                                         data->forward ? first : skip_behind, data->limit,
+                                         self->cancellable, expenses_listed_cb, data);
+  else
+    outlay_store_list_expenses_async (self->store, filter, after, data->limit,
+                                      self->cancellable, expenses_listed_cb, data);
 }
 
 static void

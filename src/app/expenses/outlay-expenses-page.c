@@ -1135,3 +1135,37 @@ outlay_expenses_page_start_search (OutlayExpensesPage *self)
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
+
+void
+outlay_expenses_page_show_filter (OutlayExpensesPage        *self,
+                                  const OutlayExpenseFilter *filter)
+{
+  GListModel *categories;
+  guint position = 0;
+
+  g_return_if_fail (OUTLAY_IS_EXPENSES_PAGE (self));
+  g_return_if_fail (filter != NULL);
+
+  /* Opening the search bar clears it when it was closed; fill it in after. */
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self), "expenses.clear-filters", NULL);
+
+  /* Position 0 is "Any Category". */
+  categories = gtk_drop_down_get_model (self->filter_category);
+  for (guint i = 1; filter->category_id != 0 && categories != NULL &&
+                    i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(OutlayCategory) category = g_list_model_get_item (categories, i);
+
+      if (outlay_category_get_id (category) == filter->category_id)
+        {
+          position = i;
+          break;
+        }
+    }
+
+  gtk_drop_down_set_selected (self->filter_category, position);
+  outlay_date_button_set_date (self->filter_start, &filter->start);
+  outlay_date_button_set_date (self->filter_end, &filter->end);
+  filter_changed_cb (self);
+}

@@ -39,5 +39,9 @@ void         outlay_expenses_page_set_store    (OutlayExpensesPage *self,
 void         outlay_expenses_page_focus_entry  (OutlayExpensesPage *self);
 /* Shows the search bar and focuses it (Ctrl+F). */
 void         outlay_expenses_page_start_search (OutlayExpensesPage *self);
+/* Shows the search bar with its category and dates set from @filter (the
+ * rest of the search cleared), so the list shows what @filter matches. */
+void         outlay_expenses_page_show_filter  (OutlayExpensesPage        *self,
+                                                const OutlayExpenseFilter *filter);
 
 G_END_DECLS
