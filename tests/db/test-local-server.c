@@ -153,7 +153,7 @@ test_stale_pid_file (Fixture       *fixture,
   g_autofree char *contents = read_pid_file (fixture);
   g_autofree char *path = g_build_filename (fixture->data_dir, "postmaster.pid", NULL);
   g_autofree char *stale = NULL;
-  const char *rest;
+  gsize first_line;
 
   g_assert_nonnull (contents);
   outlay_local_server_stop (server, FALSE, &error);
@@ -161,8 +161,9 @@ test_stale_pid_file (Fixture       *fixture,
 
   other = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "sleep", "600", NULL);
   g_assert_no_error (error);
-  rest = strchr (contents, '\n');
-  stale = g_strdup_printf ("%s%s", g_subprocess_get_identifier (other), rest);
+  /* Same file, but the first line (the pid) names another live process. */
+  first_line = strcspn (contents, "\n");
+  stale = g_strdup_printf ("%s%s", g_subprocess_get_identifier (other), contents + first_line);
   g_file_set_contents (path, stale, -1, &error);
   g_assert_no_error (error);
 
