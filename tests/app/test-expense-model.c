@@ -218,6 +218,56 @@ test_far_jump (void)
   finalize_model (g_steal_pointer (&model));
 }
 
+/* Whether every items-changed only added rows at the end. */
+static void
+appended_cb (GListModel *model,
+             guint       position,
+             guint       removed,
+             guint       added,
+             gboolean   *appended)
+{
+  if (removed != 0 || position + added != g_list_model_get_n_items (model))
+    *appended = FALSE;
+}
+
+/* The first page is asked for with the count, not after it: its listing
+ * goes out while no answer is taken in (the main loop does not run), and
+ * the count then adds the rest after it without asking again. */
+static void
+test_first_page (void)
+{
+  g_autofree char *dsn = NULL;
+  g_autoptr(OutlayStore) store = new_big_store (&dsn);
+  g_autoptr(OutlayExpenseModel) model = NULL;
+  g_autoptr(OutlayExpense) top = NULL;
+  gboolean appended = TRUE;
+  gint64 deadline;
+
+  /* The import's "changed" goes before there is a model to refresh. */
+  app_test_flush ();
+  g_atomic_int_set (&n_listings, 0);
+
+  model = outlay_expense_model_new (store);
+  g_signal_connect (model, "items-changed", G_CALLBACK (appended_cb), &appended);
+
+  /* The deadline only ends the wait should the listing never go out. */
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (g_atomic_int_get (&n_listings) == 0 && g_get_monotonic_time () < deadline)
+    g_usleep (1000);
+  g_assert_cmpint (g_atomic_int_get (&n_listings), ==, 1);
+
+  app_test_wait (model_loaded, model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_ROWS);
+  top = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  app_test_wait (row_loaded, top);
+  check_positions (model, dsn, "spent_on DESC, id DESC", (const guint[]) { 0, 199 }, 2);
+  g_assert_cmpint (g_atomic_int_get (&n_listings), ==, 1);
+  g_assert_true (appended);
+
+  g_signal_handlers_disconnect_by_data (model, &appended);
+  finalize_model (g_steal_pointer (&model));
+}
+
 /* Pages far from what was asked for lately are let go. */
 static void
 test_eviction (void)
@@ -331,6 +381,7 @@ main (int   argc,
 
   g_test_add_func ("/outlay/app/expense-model/paging", test_paging);
   g_test_add_func ("/outlay/app/expense-model/far-jump", test_far_jump);
+  g_test_add_func ("/outlay/app/expense-model/first-page", test_first_page);
   g_test_add_func ("/outlay/app/expense-model/eviction", test_eviction);
   g_test_add_func ("/outlay/app/expense-model/refresh", test_refresh);
   g_test_add_func ("/outlay/app/expense-model/filter", test_filter);

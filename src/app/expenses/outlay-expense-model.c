@@ -26,6 +26,12 @@
  * One query runs at a time, for the page asked for most recently, so
  * dragging the scrollbar across a million rows loads where it stops, not
  * everything it passed.
+ *
+ * Counting a million rows takes longer than listing the first page, so a
+ * reset asks for both at once. Before the first count the first page shows
+ * as soon as it arrives, as all there is, and the count then adds the rest
+ * after it; later resets keep the old rows until the count, which shows the
+ * first page with it.
  */
 
 #define PAGE_SIZE         200
@@ -85,6 +91,10 @@ struct _OutlayExpenseModel
   /* A reset's count is in flight: positions mean nothing yet. */
   gboolean             resetting;
   gboolean             count_again;
+  /* The reset's first page, arrived before its count… */
+  GPtrArray           *head;
+  /* … or shown already: n_items is its length until the count. */
+  gboolean             head_shown;
 
   guint                load_id;
   guint                refresh_id;
@@ -110,7 +120,6 @@ typedef struct
 {
   OutlayExpenseModel  *self;
   guint                generation;
-  gboolean             reset;
 } Count;
 
 typedef struct
@@ -163,6 +172,8 @@ next_generation (OutlayExpenseModel *self)
   self->cancellable = g_cancellable_new ();
   self->fetching = FALSE;
   self->counting = FALSE;
+  g_clear_pointer (&self->head, g_ptr_array_unref);
+  self->head_shown = FALSE;
 }
 
 static Page *
@@ -281,6 +292,43 @@ store_row (OutlayExpenseModel *self,
     g_hash_table_insert (self->anchors, GUINT_TO_POINTER ((guint) position), g_object_ref (row));
 }
 
+/* Puts the first page of a reset in place, as far as the count goes. */
+static void
+fill_head (OutlayExpenseModel *self,
+           GPtrArray          *rows)
+{
+  guint n_rows = MIN (rows->len, self->n_items);
+
+  if (n_rows == 0)
+    return;
+
+  get_page (self, 0);
+  for (guint i = 0; i < n_rows; i++)
+    store_row (self, i, g_ptr_array_index (rows, i), i + 1 == n_rows);
+
+  mark_loaded (self, 0, n_rows - 1);
+}
+
+static void apply_reset (OutlayExpenseModel *self,
+                         guint               n_items);
+
+/* The first page of a reset, before its count: with nothing counted yet it
+ * is all there is for now; otherwise the old rows stay until the count. */
+static void
+take_head (OutlayExpenseModel *self,
+           GPtrArray          *rows)
+{
+  if (self->loaded || rows->len == 0)
+    {
+      self->head = g_ptr_array_ref (rows);
+      return;
+    }
+
+  apply_reset (self, rows->len);
+  fill_head (self, rows);
+  self->head_shown = TRUE;
+}
+
 static void
 expenses_listed_cb (GObject      *object,
                     GAsyncResult *result,
@@ -292,6 +340,7 @@ expenses_listed_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gint64 lo = G_MAXINT64;
   gint64 hi = -1;
+  gint64 expected;
 
   if (data->at_offset)
     rows = outlay_store_list_expenses_at_finish (OUTLAY_STORE (object), result, &error);
@@ -313,6 +362,13 @@ expenses_listed_cb (GObject      *object,
       goto out;
     }
 
+  /* While a reset counts, the one listing is its first page. */
+  if (self->resetting)
+    {
+      take_head (self, rows);
+      goto out;
+    }
+
   for (guint i = 0; i < rows->len; i++)
     {
       gint64 position = data->forward ? data->start + i : data->start - i;
@@ -328,17 +384,22 @@ expenses_listed_cb (GObject      *object,
   if (hi >= 0)
     mark_loaded (self, lo, hi);
 
+  /* A reset's first page was asked for before the count, so possibly for
+   * more rows than there are. */
+  expected = MIN ((gint64) data->limit,
+                  data->forward ? (gint64) self->n_items - data->start : data->start + 1);
+
   /* Fewer rows than the count promised: the data changed under us, so
    * count again (a few times at most, should the count and the listing
    * disagree for good). */
-  if (rows->len < data->limit && self->short_reads < MAX_SHORT_READS)
+  if (rows->len < expected && self->short_reads < MAX_SHORT_READS)
     {
       self->short_reads++;
       count (self, FALSE);
       goto out;
     }
 
-  if (rows->len == data->limit)
+  if (rows->len >= expected)
     self->short_reads = 0;
   else
     mark_loaded (self, data->forward ? data->start : 0,
@@ -348,6 +409,18 @@ expenses_listed_cb (GObject      *object,
 
 out:
   fetch_free (data);
+}
+
+static Fetch *
+fetch_new (OutlayExpenseModel *self)
+{
+  Fetch *data = g_new0 (Fetch, 1);
+
+  data->self = g_object_ref (self);
+  data->generation = self->generation;
+  self->fetching = TRUE;
+
+  return data;
 }
 
 /* A page @distance rows from the nearest anchor is far, and walking there
@@ -401,9 +474,7 @@ load_next (OutlayExpenseModel *self)
   distance_behind = behind - 1 - last;
   skip_behind = self->n_items - 1 - last;
 
-  data = g_new0 (Fetch, 1);
-  data->self = g_object_ref (self);
-  data->generation = self->generation;
+  data = fetch_new (self);
   data->at_offset = prefer_offset (MIN (distance_before, distance_behind),
                                    MIN (first, skip_behind), n_rows);
 
@@ -439,7 +510,6 @@ load_next (OutlayExpenseModel *self)
       filter = reversed;
     }
 
-  self->fetching = TRUE;
   if (data->at_offset)
     outlay_store_list_expenses_at_async (self->store, filter,
                                          data->forward ? first : skip_behind, data->limit,
@@ -499,6 +569,26 @@ apply_refresh (OutlayExpenseModel *self,
     g_list_model_items_changed (G_LIST_MODEL (self), n_items, old_n_items - n_items, 0);
 }
 
+/* The count after the first page showed as all there is: the rest goes
+ * after it, unless the data changed in between (the page is short of the
+ * count, or longer), and then what is shown is refreshed. */
+static void
+apply_rest (OutlayExpenseModel *self,
+            guint               n_items)
+{
+  guint old_n_items = self->n_items;
+
+  if (n_items < old_n_items || (old_n_items < PAGE_SIZE && n_items > old_n_items))
+    {
+      apply_refresh (self, n_items);
+      return;
+    }
+
+  self->n_items = n_items;
+  if (n_items > old_n_items)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n_items, 0, n_items - old_n_items);
+}
+
 static void
 refresh_timeout_cb (OutlayExpenseModel *self)
 {
@@ -515,6 +605,7 @@ summarized_cb (GObject      *object,
   OutlayExpenseModel *self = data->self;
   g_autoptr(GError) error = NULL;
   OutlaySummary summary = { 0, };
+  guint n_items;
   gboolean ok;
 
   ok = outlay_store_summarize_finish (OUTLAY_STORE (object), result, &summary, &error);
@@ -533,15 +624,32 @@ summarized_cb (GObject      *object,
       goto out;
     }
 
-  /* Whatever is in flight was asked of the data before this count. */
-  next_generation (self);
+  n_items = (guint) CLAMP (summary.count, 0, G_MAXUINT);
 
-  if (data->reset || !self->loaded)
-    apply_reset (self, (guint) CLAMP (summary.count, 0, G_MAXUINT));
+  if (self->resetting)
+    {
+      /* What is in flight is this reset's first page: it goes on. */
+      if (self->head_shown)
+        {
+          apply_rest (self, n_items);
+        }
+      else
+        {
+          apply_reset (self, n_items);
+          if (self->head != NULL)
+            fill_head (self, self->head);
+        }
+
+      g_clear_pointer (&self->head, g_ptr_array_unref);
+      self->head_shown = FALSE;
+      self->resetting = FALSE;
+    }
   else
-    apply_refresh (self, (guint) CLAMP (summary.count, 0, G_MAXUINT));
-
-  self->resetting = FALSE;
+    {
+      /* Whatever is in flight was asked of the data before this count. */
+      next_generation (self);
+      apply_refresh (self, n_items);
+    }
 
   if (self->total != summary.total)
     {
@@ -565,6 +673,17 @@ out:
 }
 
 static void
+fetch_head (OutlayExpenseModel *self)
+{
+  Fetch *data = fetch_new (self);
+
+  data->forward = TRUE;
+  data->limit = PAGE_SIZE;
+  outlay_store_list_expenses_async (self->store, self->filter, NULL, PAGE_SIZE,
+                                    self->cancellable, expenses_listed_cb, data);
+}
+
+static void
 count (OutlayExpenseModel *self,
        gboolean            reset)
 {
@@ -578,9 +697,10 @@ count (OutlayExpenseModel *self,
   if (reset)
     {
       /* Drop what is in flight; until the count arrives the old rows stay
-       * but nothing loads. */
+       * and nothing loads but the first page. */
       next_generation (self);
       self->resetting = TRUE;
+      fetch_head (self);
     }
   else if (self->counting)
     {
@@ -594,7 +714,6 @@ count (OutlayExpenseModel *self,
   data = g_new0 (Count, 1);
   data->self = g_object_ref (self);
   data->generation = self->generation;
-  data->reset = reset;
 
   outlay_store_summarize_async (self->store, self->filter, self->cancellable,
                                 summarized_cb, data);

@@ -22,9 +22,12 @@ G_DECLARE_FINAL_TYPE (OutlayExpenseModel, outlay_expense_model, OUTLAY, EXPENSE_
  * as a GListModel that stays flat in memory however many there are.
  *
  * It knows how many there are (a count), and fetches pages of rows as
- * positions are asked for. Until its page arrives, a position holds a
- * placeholder: an OutlayExpense with id 0 that the page later fills in
- * place, so rows bound to its properties update without items-changed.
+ * positions are asked for. The first page is asked for with the count: until
+ * the first count arrives, the model holds the first page's rows alone, and
+ * the count then adds the rest after them. Until its page arrives, a
+ * position holds a placeholder: an OutlayExpense with id 0 that the page
+ * later fills in place, so rows bound to its properties update without
+ * items-changed.
  * Pages far from what was asked for lately are dropped.
  *
  * Sorting and filtering happen in the database: change the filter and the

@@ -227,6 +227,13 @@ update_summary (OutlayExpensesPage *self)
   g_autofree char *total = NULL;
   g_autofree char *text = NULL;
 
+  /* Until the first count the model holds only the rows shown first. */
+  if (!outlay_expense_model_get_loaded (self->model))
+    {
+      gtk_label_set_label (self->summary_label, "");
+      return;
+    }
+
   total = outlay_settings_format_money (outlay_settings_get_default (),
                                         outlay_expense_model_get_total (self->model));
   /* Translators: how many expenses the search matches, and their sum */

@@ -37,6 +37,8 @@ struct _OutlayReportsPage
   GCancellable       *cancellable;
   GCancellable       *query_cancellable;
   guint               reload_id;
+  /* Queries wait until the page is shown: at start-up the list goes first. */
+  gboolean            stale;
   GPtrArray          *totals;
 
   GDate               start;
@@ -320,6 +322,10 @@ reload (OutlayReportsPage *self)
   if (self->store == NULL)
     return;
 
+  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->stale)
+    return;
+
   self->query_cancellable = g_cancellable_new ();
   g_signal_connect_object (self->cancellable, "cancelled",
                            G_CALLBACK (g_cancellable_cancel), self->query_cancellable,
@@ -523,6 +529,17 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+outlay_reports_page_map (GtkWidget *widget)
+{
+  OutlayReportsPage *self = OUTLAY_REPORTS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (outlay_reports_page_parent_class)->map (widget);
+
+  if (self->stale)
+    reload (self);
+}
+
+static void
 outlay_reports_page_dispose (GObject *object)
 {
   OutlayReportsPage *self = OUTLAY_REPORTS_PAGE (object);
@@ -594,6 +611,8 @@ outlay_reports_page_class_init (OutlayReportsPageClass *klass)
   object_class->dispose = outlay_reports_page_dispose;
   object_class->get_property = outlay_reports_page_get_property;
   object_class->set_property = outlay_reports_page_set_property;
+
+  widget_class->map = outlay_reports_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
