@@ -1201,23 +1201,49 @@ outlay_suggestion_free (OutlaySuggestion *suggestion)
 
 /* --- Public API --------------------------------------------------------------- */
 
+/* Adding and updating differ only in their statement: both send a copy of
+ * the expense and copy what the database says back onto it. */
+static gboolean
+write_expense (OutlayStore          *self,
+               const OutlayStoreOp  *op,
+               OutlayExpense        *expense,
+               GCancellable         *cancellable,
+               GError              **error)
+{
+  g_autoptr(ExpenseData) data = expense_data_new (expense, FALSE);
+
+  if (!outlay_store_run (self, op, data, cancellable, error))
+    return FALSE;
+
+  expense_data_apply (data);
+  return TRUE;
+}
+
+static gboolean
+write_expense_finish (OutlayStore   *self,
+                      GAsyncResult  *result,
+                      gpointer       source_tag,
+                      GError       **error)
+{
+  ExpenseData *data;
+
+  if (!outlay_store_run_finish (self, result, source_tag, (gpointer *) &data, error))
+    return FALSE;
+
+  expense_data_apply (data);
+  return TRUE;
+}
+
 gboolean
 outlay_store_add_expense (OutlayStore    *self,
                           OutlayExpense  *expense,
                           GCancellable   *cancellable,
                           GError        **error)
 {
-  g_autoptr(ExpenseData) data = NULL;
-
   g_return_val_if_fail (OUTLAY_IS_STORE (self), FALSE);
   g_return_val_if_fail (OUTLAY_IS_EXPENSE (expense), FALSE);
 
-  data = expense_data_new (expense, FALSE);
-  if (!outlay_store_run (self, &add_expense_op, data, cancellable, error))
-    return FALSE;
-
-  expense_data_apply (data);
-  return TRUE;
+  return write_expense (self, &add_expense_op, expense, cancellable, error);
 }
 
 void
@@ -1240,14 +1266,7 @@ outlay_store_add_expense_finish (OutlayStore   *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  ExpenseData *data;
-
-  if (!outlay_store_run_finish (self, result, outlay_store_add_expense_async,
-                                (gpointer *) &data, error))
-    return FALSE;
-
-  expense_data_apply (data);
-  return TRUE;
+  return write_expense_finish (self, result, outlay_store_add_expense_async, error);
 }
 
 OutlayExpense *
@@ -1301,17 +1320,10 @@ outlay_store_update_expense (OutlayStore    *self,
                              GCancellable   *cancellable,
                              GError        **error)
 {
-  g_autoptr(ExpenseData) data = NULL;
-
   g_return_val_if_fail (OUTLAY_IS_STORE (self), FALSE);
   g_return_val_if_fail (OUTLAY_IS_EXPENSE (expense), FALSE);
 
-  data = expense_data_new (expense, FALSE);
-  if (!outlay_store_run (self, &update_expense_op, data, cancellable, error))
-    return FALSE;
-
-  expense_data_apply (data);
-  return TRUE;
+  return write_expense (self, &update_expense_op, expense, cancellable, error);
 }
 
 void
@@ -1334,14 +1346,7 @@ outlay_store_update_expense_finish (OutlayStore   *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  ExpenseData *data;
-
-  if (!outlay_store_run_finish (self, result, outlay_store_update_expense_async,
-                                (gpointer *) &data, error))
-    return FALSE;
-
-  expense_data_apply (data);
-  return TRUE;
+  return write_expense_finish (self, result, outlay_store_update_expense_async, error);
 }
 
 OutlayExpense *
