@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "outlay-application.h"
+#include "outlay-renderer.h"
 
 int
 main (int   argc,
@@ -25,6 +26,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_set_application_name (_("Outlay"));
+  outlay_renderer_choose ("/dev/dri");
 
   app = outlay_application_new ();
 

@@ -218,7 +218,8 @@ after_paint_cb (GdkFrameClock *frame_clock,
   if (!hook->shown)
     {
       hook->shown = TRUE;
-      g_string_append_printf (hook->report, "first_frame_us=%" G_GINT64_FORMAT "\n", now);
+      g_string_append_printf (hook->report, "first_frame_us=%" G_GINT64_FORMAT " renderer=%s\n",
+                              now, G_OBJECT_TYPE_NAME (gtk_native_get_renderer (gtk_widget_get_native (hook->list))));
       if (!hook->scroll)
         {
           finish (hook, TRUE);

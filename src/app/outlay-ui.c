@@ -242,3 +242,52 @@ outlay_ui_ask_text (GtkWidget        *widget,
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }
+
+/* GTK 4.8 cannot align a column's title. Its header holds a title button per
+ * column, and each a box with the title's label and the sort indicator:
+ * aligning the box moves both. */
+static void
+align_title_end (GtkColumnViewColumn *column)
+{
+  GtkColumnView *view = gtk_column_view_column_get_column_view (column);
+  const char *title = gtk_column_view_column_get_title (column);
+  GtkWidget *header;
+
+  if (view == NULL || title == NULL)
+    return;
+
+  header = gtk_widget_get_first_child (GTK_WIDGET (view));
+  if (header == NULL || g_strcmp0 (gtk_widget_get_css_name (header), "header") != 0)
+    return;
+
+  for (GtkWidget *button = gtk_widget_get_first_child (header);
+       button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (button);
+      GtkWidget *label = box != NULL ? gtk_widget_get_first_child (box) : NULL;
+
+      if (GTK_IS_LABEL (label) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), title) == 0)
+        {
+          gtk_widget_set_halign (box, GTK_ALIGN_END);
+          return;
+        }
+    }
+}
+
+void
+outlay_ui_column_title_align_end (GtkColumnViewColumn *column)
+{
+  GtkColumnView *view;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column));
+
+  view = gtk_column_view_column_get_column_view (column);
+  g_return_if_fail (view != NULL);
+
+  align_title_end (column);
+  /* A moved column gets a new title button. */
+  g_signal_connect_object (gtk_column_view_get_columns (view), "items-changed",
+                           G_CALLBACK (align_title_end), column,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+}

@@ -73,4 +73,8 @@ void   outlay_ui_ask_text        (GtkWidget        *widget,
                                   const char       *apply_label,
                                   OutlayUiTextFunc  answered);
 
+/* Puts @column's title at the end of its header, over end-aligned cells,
+ * and keeps it there when columns move. */
+void   outlay_ui_column_title_align_end (GtkColumnViewColumn *column);
+
 G_END_DECLS

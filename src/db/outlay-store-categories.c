@@ -499,6 +499,20 @@ write_category (OutlayStore         *self,
   return TRUE;
 }
 
+static void
+write_category_async (OutlayStore         *self,
+                      const OutlayStoreOp *op,
+                      OutlayCategory      *category,
+                      gpointer             source_tag,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  /* The worker gets a copy: the caller's category stays the caller's. */
+  outlay_store_run_async (self, op, category_data_new (category, TRUE), category_data_free,
+                          source_tag, cancellable, callback, user_data);
+}
+
 static gboolean
 write_category_finish (OutlayStore   *self,
                        GAsyncResult  *result,
@@ -536,9 +550,8 @@ outlay_store_add_category_async (OutlayStore         *self,
   g_return_if_fail (OUTLAY_IS_STORE (self));
   g_return_if_fail (OUTLAY_IS_CATEGORY (category));
 
-  outlay_store_run_async (self, &add_category_op, category_data_new (category, TRUE),
-                          category_data_free, outlay_store_add_category_async,
-                          cancellable, callback, user_data);
+  write_category_async (self, &add_category_op, category, outlay_store_add_category_async,
+                        cancellable, callback, user_data);
 }
 
 gboolean
@@ -571,9 +584,8 @@ outlay_store_update_category_async (OutlayStore         *self,
   g_return_if_fail (OUTLAY_IS_STORE (self));
   g_return_if_fail (OUTLAY_IS_CATEGORY (category));
 
-  outlay_store_run_async (self, &update_category_op, category_data_new (category, TRUE),
-                          category_data_free, outlay_store_update_category_async,
-                          cancellable, callback, user_data);
+  write_category_async (self, &update_category_op, category, outlay_store_update_category_async,
+                        cancellable, callback, user_data);
 }
 
 gboolean

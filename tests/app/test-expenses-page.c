@@ -320,6 +320,58 @@ test_move (Fixture       *fixture,
   app_test_wait (row_in_rent, second);
 }
 
+typedef struct
+{
+  Fixture    *fixture;
+  const char *first;
+  guint       selected[2];
+} Selected;
+
+/* The list starts with @first, and exactly the two rows at @selected are
+ * selected. */
+static gboolean
+selection_is (gpointer data)
+{
+  Selected *expected = data;
+  g_autoptr(OutlayExpense) first = get_row (expected->fixture, 0);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (expected->fixture->selection);
+
+  return g_strcmp0 (outlay_expense_get_description (first), expected->first) == 0
+         && gtk_bitset_get_size (selected) == 2
+         && gtk_bitset_contains (selected, expected->selected[0])
+         && gtk_bitset_contains (selected, expected->selected[1]);
+}
+
+static void
+test_selection_follows (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkColumnView *column_view = app_test_child (fixture->page, OUTLAY_TYPE_EXPENSES_PAGE, "column_view");
+  GtkColumnViewColumn *amount = app_test_child (fixture->page, OUTLAY_TYPE_EXPENSES_PAGE, "amount_column");
+  GtkLabel *label = app_test_child (fixture->page, OUTLAY_TYPE_EXPENSES_PAGE, "selection_label");
+  Selected after_insert = { fixture, "Milk", { 2, 3 } };
+  Selected after_sort = { fixture, "Bread", { 1, 3 } };
+
+  add_three (fixture);
+  outlay_expenses_page_set_store (fixture->page, fixture->store);
+  wait_for_rows (fixture, 3);
+
+  /* Cheese and the rent, newest first. */
+  gtk_selection_model_select_range (fixture->selection, 1, 2, TRUE);
+
+  /* A newer expense comes in at the top: the selection moves down with
+   * the rows it was on. */
+  g_object_unref (app_test_add_expense (fixture->store, fixture->food, "Milk", 1000, "2025-03-04"));
+  wait_for_rows (fixture, 4);
+  app_test_wait (selection_is, &after_insert);
+  g_assert_cmpstr (gtk_label_get_label (label), ==, "2 selected");
+
+  /* By amount: Bread, Cheese, Milk, rent. */
+  gtk_column_view_sort_by_column (column_view, amount, GTK_SORT_ASCENDING);
+  app_test_wait (selection_is, &after_sort);
+  g_assert_cmpstr (gtk_label_get_label (label), ==, "2 selected");
+}
+
 static void
 test_first_run (Fixture       *fixture,
                 gconstpointer  data)
@@ -416,6 +468,8 @@ main (int   argc,
               fixture_set_up, test_delete_undo, fixture_tear_down);
   g_test_add ("/outlay/app/expenses-page/move", Fixture, NULL,
               fixture_set_up, test_move, fixture_tear_down);
+  g_test_add ("/outlay/app/expenses-page/selection-follows", Fixture, NULL,
+              fixture_set_up, test_selection_follows, fixture_tear_down);
   g_test_add ("/outlay/app/expenses-page/first-run", Fixture, NULL,
               fixture_set_up, test_first_run, fixture_tear_down);
   g_test_add ("/outlay/app/expenses-page/search", Fixture, NULL,

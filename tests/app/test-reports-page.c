@@ -13,6 +13,7 @@
 #include "outlay-donut-chart.h"
 #include "outlay-expenses-page.h"
 #include "outlay-reports-page.h"
+#include "outlay-settings.h"
 #include "outlay-window.h"
 
 typedef struct
@@ -253,6 +254,57 @@ view_is_expenses (gpointer data)
   return g_strcmp0 (adw_view_stack_get_visible_child_name (views), "expenses") == 0;
 }
 
+/* The app's window with @store's books, on the Reports view once it shows
+ * this month's @grand_total. */
+static OutlayWindow *
+open_reports (OutlayStore        *store,
+              gint64              grand_total,
+              OutlayReportsPage **page)
+{
+  OutlayWindow *window = g_object_new (OUTLAY_TYPE_WINDOW, NULL);
+  AdwViewStack *views = app_test_child (window, OUTLAY_TYPE_WINDOW, "view_stack");
+
+  outlay_window_set_store (window, store);
+  gtk_window_present (GTK_WINDOW (window));
+  *page = app_test_child (window, OUTLAY_TYPE_WINDOW, "reports_page");
+  adw_view_stack_set_visible_child_name (views, "reports");
+
+  wait_for_total (*page, grand_total);
+  app_test_flush ();
+
+  return window;
+}
+
+/* The Expenses view comes up, searching @category's expenses in the days
+ * the report covers. */
+static void
+assert_expenses_shown (OutlayWindow      *window,
+                       OutlayReportsPage *page,
+                       OutlayCategory    *category)
+{
+  OutlayExpensesPage *expenses = app_test_child (window, OUTLAY_TYPE_WINDOW, "expenses_page");
+  GtkDropDown *filter_category = app_test_child (expenses, OUTLAY_TYPE_EXPENSES_PAGE, "filter_category");
+  const GDate *filter_start, *filter_end;
+  gboolean search_mode = FALSE;
+  GDate start, end;
+
+  app_test_wait (view_is_expenses, window);
+
+  g_object_get (expenses, "search-mode", &search_mode, NULL);
+  g_assert_true (search_mode);
+  g_assert_nonnull (gtk_drop_down_get_selected_item (filter_category));
+  g_assert_cmpint (outlay_category_get_id (gtk_drop_down_get_selected_item (filter_category)), ==,
+                   outlay_category_get_id (category));
+
+  outlay_reports_page_get_range (page, &start, &end);
+  filter_start = outlay_date_button_get_date (app_test_child (expenses, OUTLAY_TYPE_EXPENSES_PAGE, "filter_start"));
+  filter_end = outlay_date_button_get_date (app_test_child (expenses, OUTLAY_TYPE_EXPENSES_PAGE, "filter_end"));
+  g_assert_nonnull (filter_start);
+  g_assert_nonnull (filter_end);
+  g_assert_cmpint (g_date_compare (filter_start, &start), ==, 0);
+  g_assert_cmpint (g_date_compare (filter_end, &end), ==, 0);
+}
+
 /* Activating a row of the table shows that category's expenses of the
  * period in the Expenses view. */
 static void
@@ -263,49 +315,180 @@ test_show_expenses (void)
   Books books = { NULL };
   OutlayWindow *window;
   OutlayReportsPage *page;
-  OutlayExpensesPage *expenses;
-  AdwViewStack *views;
-  GtkListBox *table;
   GtkListBoxRow *row;
-  GtkDropDown *category;
-  const GDate *filter_start, *filter_end;
-  GDate start, end;
-  gboolean search_mode = FALSE;
 
   books_fill (&books, store, dsn);
-
-  window = g_object_new (OUTLAY_TYPE_WINDOW, NULL);
-  outlay_window_set_store (window, store);
-  gtk_window_present (GTK_WINDOW (window));
-  views = app_test_child (window, OUTLAY_TYPE_WINDOW, "view_stack");
-  page = app_test_child (window, OUTLAY_TYPE_WINDOW, "reports_page");
-  expenses = app_test_child (window, OUTLAY_TYPE_WINDOW, "expenses_page");
-  adw_view_stack_set_visible_child_name (views, "reports");
-
-  wait_for_total (page, 51950);
-  app_test_flush ();
+  window = open_reports (store, 51950, &page);
 
   /* The second row is Food. */
-  table = app_test_child (page, OUTLAY_TYPE_REPORTS_PAGE, "table");
-  row = gtk_list_box_get_row_at_index (table, 1);
+  row = gtk_list_box_get_row_at_index (app_test_child (page, OUTLAY_TYPE_REPORTS_PAGE, "table"), 1);
   g_assert_nonnull (row);
   g_signal_emit_by_name (row, "activate");
+  assert_expenses_shown (window, page, books.food);
+
+  books_clear (&books);
+  gtk_window_destroy (GTK_WINDOW (window));
+  app_test_flush ();
+}
+
+/* Presses @keyval, without modifiers, on @widget as its class's bindings
+ * take it; TRUE when a binding consumed it. */
+static gboolean
+press_key (gpointer widget,
+           guint    keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  g_error ("No binding for %s", gdk_keyval_name (keyval));
+}
+
+/* Keeps the category of the slice activated. */
+static void
+slice_activated_cb (OutlayDonutChart *donut,
+                    gint64            category_id,
+                    gint64           *activated)
+{
+  *activated = category_id;
+}
+
+/* The keyboard is on slice @index, @name's, which screen readers hear with
+ * its amount and share of @grand_total. */
+static void
+assert_focused_slice (OutlayDonutChart *donut,
+                      int               index,
+                      const char       *name,
+                      gint64            grand_total)
+{
+  GPtrArray *totals = outlay_donut_chart_get_totals (donut);
+  const OutlayCategoryTotal *total;
+  g_autofree char *amount = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *mismatch = NULL;
+
+  g_assert_cmpint (outlay_donut_chart_get_focused_slice (donut), ==, index);
+  g_assert_nonnull (totals);
+  g_assert_cmpint (index, <, (int) totals->len);
+  total = g_ptr_array_index (totals, index);
+  g_assert_cmpstr (total->name, ==, name);
+
+  amount = outlay_settings_format_money (outlay_settings_get_default (), total->total);
+  label = g_strdup_printf ("Spending by category, %s: %s (%.0f%%)", name, amount,
+                           100.0 * (double) total->total / (double) grand_total);
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (donut),
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  g_assert_null (mismatch);
+}
+
+/* The donut from the keyboard: arrows go round the slices, Home and End to
+ * the ends, Enter and Space show the focused category's expenses as a
+ * click does. */
+static void
+test_donut_keyboard (void)
+{
+  g_autofree char *dsn = NULL;
+  g_autoptr(OutlayStore) store = outlay_test_db_new_store (&dsn);
+  g_autofree char *this_3 = NULL;
+  Books books = { NULL };
+  OutlayWindow *window;
+  OutlayReportsPage *page;
+  OutlayDonutChart *donut;
+  GDate today, first, last;
+  gint64 activated = 0;
+  gulong handler;
+  static const struct
+  {
+    guint       keyval;
+    int         index;
+    const char *name;
+  } steps[] = {
+    { GDK_KEY_Right, 1, "Food" },
+    { GDK_KEY_Down, 2, "Fun, Games" },
+    { GDK_KEY_Right, 0, "Rent" },
+    { GDK_KEY_Left, 2, "Fun, Games" },
+    { GDK_KEY_Up, 1, "Food" },
+    { GDK_KEY_Home, 0, "Rent" },
+    { GDK_KEY_End, 2, "Fun, Games" },
+  };
+
+  books_fill (&books, store, dsn);
+  window = open_reports (store, 51950, &page);
+  donut = app_test_child (page, OUTLAY_TYPE_REPORTS_PAGE, "donut");
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (donut)));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (donut));
+
+  /* Largest first, Rent, Food, Fun; the focus starts on the first and goes
+   * round the ring both ways. */
+  assert_focused_slice (donut, 0, "Rent", 51950);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_assert_true (press_key (donut, steps[i].keyval));
+      assert_focused_slice (donut, steps[i].index, steps[i].name, 51950);
+    }
+
+  /* The actions behind the keys, for whatever else drives them. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (donut), "donut.previous-slice", NULL));
+  assert_focused_slice (donut, 1, "Food", 51950);
+
+  /* Enter and Space activate the focused slice, as a click does. */
+  handler = g_signal_connect (donut, "slice-activated", G_CALLBACK (slice_activated_cb), &activated);
+  g_assert_true (press_key (donut, GDK_KEY_space));
+  g_assert_cmpint (activated, ==, outlay_category_get_id (books.food));
+  activated = 0;
+  g_assert_true (press_key (donut, GDK_KEY_KP_Enter));
+  g_assert_cmpint (activated, ==, outlay_category_get_id (books.food));
+  g_signal_handler_disconnect (donut, handler);
   app_test_wait (view_is_expenses, window);
+  adw_view_stack_set_visible_child_name (app_test_child (window, OUTLAY_TYPE_WINDOW, "view_stack"),
+                                         "reports");
 
-  g_object_get (expenses, "search-mode", &search_mode, NULL);
-  g_assert_true (search_mode);
-  category = app_test_child (expenses, OUTLAY_TYPE_EXPENSES_PAGE, "filter_category");
-  g_assert_nonnull (gtk_drop_down_get_selected_item (category));
-  g_assert_cmpint (outlay_category_get_id (gtk_drop_down_get_selected_item (category)), ==,
-                   outlay_category_get_id (books.food));
+  /* New totals move Food behind Fun; the focus goes with it. */
+  outlay_date_set_today (&today);
+  this_3 = iso_day (&today, 0, 3);
+  g_object_unref (app_test_add_expense (store, books.fun, "Board game", 5000, this_3));
+  wait_for_total (page, 56950);
+  assert_focused_slice (donut, 2, "Food", 56950);
 
-  outlay_reports_page_get_range (page, &start, &end);
-  filter_start = outlay_date_button_get_date (app_test_child (expenses, OUTLAY_TYPE_EXPENSES_PAGE, "filter_start"));
-  filter_end = outlay_date_button_get_date (app_test_child (expenses, OUTLAY_TYPE_EXPENSES_PAGE, "filter_end"));
-  g_assert_nonnull (filter_start);
-  g_assert_nonnull (filter_end);
-  g_assert_cmpint (g_date_compare (filter_start, &start), ==, 0);
-  g_assert_cmpint (g_date_compare (filter_end, &end), ==, 0);
+  /* With nothing spent there is no slice to focus, and the keys are left
+   * to move the focus on. */
+  outlay_date_month_bounds (&today, &first, &last);
+  g_date_subtract_months (&first, 36);
+  outlay_date_month_bounds (&first, &first, &last);
+  outlay_reports_page_set_period (page, OUTLAY_REPORT_PERIOD_CUSTOM, &first, &last);
+  wait_for_total (page, 0);
+  g_assert_cmpint (outlay_donut_chart_get_focused_slice (donut), ==, -1);
+  g_assert_false (press_key (donut, GDK_KEY_Right));
+  g_assert_false (press_key (donut, GDK_KEY_Return));
+
+  /* Back to this month, Enter on Food shows Food's expenses of the period. */
+  outlay_reports_page_set_period (page, OUTLAY_REPORT_PERIOD_THIS_MONTH, NULL, NULL);
+  wait_for_total (page, 56950);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (donut)));
+  g_assert_true (press_key (donut, GDK_KEY_End));
+  assert_focused_slice (donut, 2, "Food", 56950);
+  g_assert_true (press_key (donut, GDK_KEY_Return));
+  assert_expenses_shown (window, page, books.food);
 
   books_clear (&books);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -320,6 +503,7 @@ main (int   argc,
 
   g_test_add_func ("/outlay/app/reports-page/totals", test_totals);
   g_test_add_func ("/outlay/app/reports-page/show-expenses", test_show_expenses);
+  g_test_add_func ("/outlay/app/reports-page/donut-keyboard", test_donut_keyboard);
 
   return g_test_run ();
 }

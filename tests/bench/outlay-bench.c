@@ -37,7 +37,7 @@
 #define APP_REPORT_ENV     "OUTLAY_BENCH_REPORT"
 #define APP_SCROLL_ENV     "OUTLAY_BENCH_SCROLL"
 #define APP_REPORT_FORMAT \
-  "first_frame_us=%" G_GINT64_FORMAT "\nscrolled_rows=%" G_GUINT64_FORMAT " steps=%u" \
+  "first_frame_us=%" G_GINT64_FORMAT " renderer=%63s\nscrolled_rows=%" G_GUINT64_FORMAT " steps=%u" \
   " scroll_us=%" G_GINT64_FORMAT " jumps_us=%" G_GINT64_FORMAT \
   " slowest_step_us=%" G_GINT64_FORMAT " completed=%d"
 
@@ -572,6 +572,7 @@ run_app (Bench           *bench,
   g_auto(GStrv) env = NULL;
   OutlayBenchUsage usage;
   gint64 first_frame, scroll, jumps, slowest_step;
+  char renderer[64];
   guint64 scrolled_rows;
   guint steps;
   int completed;
@@ -593,8 +594,8 @@ run_app (Bench           *bench,
       || !g_file_get_contents (report_path, &report, NULL, error))
     return FALSE;
 
-  if (sscanf (report, APP_REPORT_FORMAT, &first_frame, &scrolled_rows, &steps, &scroll, &jumps,
-              &slowest_step, &completed) != 7)
+  if (sscanf (report, APP_REPORT_FORMAT, &first_frame, renderer, &scrolled_rows, &steps, &scroll,
+              &jumps, &slowest_step, &completed) != 8)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("Unexpected report from Outlay: %s"), report);
@@ -612,7 +613,7 @@ run_app (Bench           *bench,
   g_print ("  steps=%u scroll_s=%.3f jumps_s=%.3f slowest_step_s=%.3f renderer=%s%s\n",
            steps, scroll / (double) G_USEC_PER_SEC, jumps / (double) G_USEC_PER_SEC,
            slowest_step / (double) G_USEC_PER_SEC,
-           g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default",
+           renderer,
            completed ? "" : " (the list stopped loading)");
   fflush (stdout);
 

@@ -116,6 +116,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  ROWS_LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 typedef struct
 {
   OutlayExpenseModel  *self;
@@ -307,6 +314,7 @@ fill_head (OutlayExpenseModel *self,
     store_row (self, i, g_ptr_array_index (rows, i), i + 1 == n_rows);
 
   mark_loaded (self, 0, n_rows - 1);
+  g_signal_emit (self, signals[ROWS_LOADED], 0, 0, n_rows);
 }
 
 static void apply_reset (OutlayExpenseModel *self,
@@ -382,7 +390,10 @@ expenses_listed_cb (GObject      *object,
     }
 
   if (hi >= 0)
-    mark_loaded (self, lo, hi);
+    {
+      mark_loaded (self, lo, hi);
+      g_signal_emit (self, signals[ROWS_LOADED], 0, (guint) lo, (guint) (hi - lo + 1));
+    }
 
   /* A reset's first page was asked for before the count, so possibly for
    * more rows than there are. */
@@ -883,6 +894,17 @@ outlay_expense_model_class_init (OutlayExpenseModelClass *klass)
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Rows from @position on now hold current data. Which expense sits at a
+   * position can change with them (another client's insert, a re-sort). */
+  signals[ROWS_LOADED] =
+    g_signal_new ("rows-loaded",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void

@@ -40,6 +40,10 @@ G_DECLARE_FINAL_TYPE (OutlayExpenseModel, outlay_expense_model, OUTLAY, EXPENSE_
  *   filter    OutlayExpenseFilter (boxed)
  *   loaded    boolean      the count is known
  *   total     int64        the sum of every match (minor units)
+ *
+ * Signals:
+ *   rows-loaded (guint position, guint n_rows)  rows now hold current data;
+ *               the expense at a position may differ from before
  */
 
 OutlayExpenseModel        *outlay_expense_model_new        (OutlayStore               *store);

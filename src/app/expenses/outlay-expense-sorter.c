@@ -70,15 +70,19 @@ outlay_expense_sorter_read (GtkSorter     *column_view_sorter,
                             OutlaySortKey *out_key,
                             gboolean      *out_ascending)
 {
-  g_autoptr(GObject) probe = NULL;
+  g_autoptr(GObject) first = NULL;
+  g_autoptr(GObject) second = NULL;
   GtkOrdering ordering;
 
   g_return_val_if_fail (GTK_IS_SORTER (column_view_sorter), FALSE);
 
-  probe = g_object_new (G_TYPE_OBJECT, NULL);
+  /* Two objects: gtk_sorter_compare() calls no sorter for an item and
+   * itself. */
+  first = g_object_new (G_TYPE_OBJECT, NULL);
+  second = g_object_new (G_TYPE_OBJECT, NULL);
 
   consulted = NULL;
-  ordering = gtk_sorter_compare (column_view_sorter, probe, probe);
+  ordering = gtk_sorter_compare (column_view_sorter, first, second);
 
   if (consulted == NULL || ordering == GTK_ORDERING_EQUAL)
     {

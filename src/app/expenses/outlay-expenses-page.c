@@ -33,6 +33,10 @@ struct _OutlayExpensesPage
   OutlayStore         *store;
   OutlayExpenseModel  *model;
   GtkMultiSelection   *selection;
+  /* The selected expenses' ids, so the selection stays on them when rows
+   * move; NULL when not every selected row was loaded, or too many are. */
+  GHashTable          *selected_ids;
+  gboolean             reconciling;
   GListStore          *any_category;
   GCancellable        *cancellable;
 
@@ -302,6 +306,75 @@ update_selection (OutlayExpensesPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "expenses.delete", n_selected > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "expenses.move", n_selected > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "expenses.move-to", n_selected > 0);
+}
+
+/* Remembers which expenses the user selected. */
+static void
+selection_changed_cb (OutlayExpensesPage *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  GtkBitsetIter iter;
+  guint position;
+
+  update_selection (self);
+
+  if (self->reconciling)
+    return;
+
+  g_clear_pointer (&self->selected_ids, g_hash_table_unref);
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_get_size (selected) > MAX_SELECTION)
+    return;
+
+  ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
+       more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      OutlayExpense *row = outlay_expense_model_peek (self->model, position);
+      gint64 id;
+
+      if (row == NULL)
+        return;
+
+      id = outlay_expense_get_id (row);
+      g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+    }
+
+  self->selected_ids = g_steal_pointer (&ids);
+}
+
+/* Loaded rows may hold other expenses than before at their positions:
+ * the selection follows the expenses. */
+static void
+model_rows_loaded_cb (OutlayExpensesPage *self,
+                      guint               position,
+                      guint               n_rows)
+{
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (self->selection);
+
+  if (self->selected_ids == NULL)
+    return;
+
+  self->reconciling = TRUE;
+  for (guint i = position; i < position + n_rows; i++)
+    {
+      OutlayExpense *row = outlay_expense_model_peek (self->model, i);
+      gint64 id;
+      gboolean chosen;
+
+      if (row == NULL)
+        continue;
+
+      id = outlay_expense_get_id (row);
+      chosen = g_hash_table_contains (self->selected_ids, &id);
+      if (chosen && !gtk_selection_model_is_selected (selection, i))
+        gtk_selection_model_select_item (selection, i, FALSE);
+      else if (!chosen && gtk_selection_model_is_selected (selection, i))
+        gtk_selection_model_unselect_item (selection, i);
+    }
+  self->reconciling = FALSE;
 }
 
 static void
@@ -835,11 +908,12 @@ model_items_changed_cb (OutlayExpensesPage *self,
                         guint               removed,
                         guint               added)
 {
-  /* Positions now hold other expenses: a kept selection would point at
-   * rows nobody chose. */
-  if (removed != added)
+  /* Positions now hold other expenses. A selection known by ids follows
+   * them as their rows load; any other would point at rows nobody chose. */
+  if (removed != added && self->selected_ids == NULL)
     gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
 
+  update_selection (self);
   update_content (self);
 }
 
@@ -880,6 +954,7 @@ outlay_expenses_page_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
+  g_clear_pointer (&self->selected_ids, g_hash_table_unref);
   g_clear_object (&self->model);
   g_clear_object (&self->any_category);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
@@ -1024,6 +1099,7 @@ outlay_expenses_page_init (OutlayExpensesPage *self)
   set_up_column (self->description_column, G_CALLBACK (setup_description_cb), OUTLAY_SORT_DESCRIPTION);
   set_up_column (self->category_column, G_CALLBACK (setup_category_cb), OUTLAY_SORT_CATEGORY);
   set_up_column (self->amount_column, G_CALLBACK (setup_amount_cb), OUTLAY_SORT_AMOUNT);
+  outlay_ui_column_title_align_end (self->amount_column);
 
   gtk_column_view_sort_by_column (self->column_view, self->date_column, GTK_SORT_DESCENDING);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
@@ -1042,8 +1118,11 @@ outlay_expenses_page_init (OutlayExpensesPage *self)
   g_signal_connect_object (outlay_settings_get_default (), "notify::currency",
                            G_CALLBACK (update_summary), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "rows-loaded",
+                           G_CALLBACK (model_rows_loaded_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "selection-changed",
-                           G_CALLBACK (update_selection), self,
+                           G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
   /* "Any Category" heads the filter's list of categories. */

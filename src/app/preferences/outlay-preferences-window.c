@@ -48,6 +48,8 @@ set_busy (OutlayPreferencesWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.save", !busy);
 }
 
+/* Also whenever the application's store comes or goes, so that the row
+ * follows a Save and Connect. */
 static void
 show_current (OutlayPreferencesWindow *self)
 {
@@ -57,7 +59,10 @@ show_current (OutlayPreferencesWindow *self)
 
   if (store == NULL || context == NULL)
     {
-      text = g_strdup (_("Not connected"));
+      if (outlay_application_get_error (self->app) != NULL)
+        text = g_strdup (_("Not connected"));
+      else
+        text = g_strdup (_("Connecting…"));
     }
   else
     {
@@ -82,19 +87,11 @@ show_current (OutlayPreferencesWindow *self)
     }
 
   adw_action_row_set_subtitle (self->current_row, text);
-  gtk_switch_set_active (self->remote_switch,
-                         store != NULL &&
-                         outlay_context_get_source (context) == OUTLAY_CREDENTIAL_SOURCE_KEYRING);
 }
 
+/* The switch or the URL changed: an earlier verdict no longer applies. */
 static void
-remote_switched_cb (OutlayPreferencesWindow *self)
-{
-  adw_action_row_set_subtitle (self->test_row, _("Not tested yet"));
-}
-
-static void
-url_changed_cb (OutlayPreferencesWindow *self)
+connection_edited_cb (OutlayPreferencesWindow *self)
 {
   adw_action_row_set_subtitle (self->test_row, _("Not tested yet"));
 }
@@ -287,6 +284,8 @@ outlay_preferences_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->test_store);
+  if (self->app != NULL)
+    g_signal_handlers_disconnect_by_data (self->app, self);
   g_clear_object (&self->app);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_PREFERENCES_WINDOW);
@@ -311,8 +310,7 @@ outlay_preferences_window_class_init (OutlayPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayPreferencesWindow, test_spinner);
   gtk_widget_class_bind_template_child (widget_class, OutlayPreferencesWindow, currency_row);
   gtk_widget_class_bind_template_child (widget_class, OutlayPreferencesWindow, week_row);
-  gtk_widget_class_bind_template_callback (widget_class, remote_switched_cb);
-  gtk_widget_class_bind_template_callback (widget_class, url_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, connection_edited_cb);
   gtk_widget_class_bind_template_callback (widget_class, currency_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, week_selected_cb);
 
@@ -332,6 +330,7 @@ OutlayPreferencesWindow *
 outlay_preferences_window_new (OutlayApplication *app)
 {
   OutlayPreferencesWindow *self;
+  OutlayContext *context;
 
   g_return_val_if_fail (OUTLAY_IS_APPLICATION (app), NULL);
 
@@ -340,7 +339,16 @@ outlay_preferences_window_new (OutlayApplication *app)
 
   fill_choices (self);
   show_current (self);
-  adw_action_row_set_subtitle (self->test_row, _("Not tested yet"));
+  g_signal_connect_object (app, "notify::store",
+                           G_CALLBACK (show_current), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (app, "notify::error",
+                           G_CALLBACK (show_current), self, G_CONNECT_SWAPPED);
+
+  /* Where the books are now; from then on the switch is the person's. */
+  context = outlay_application_get_context (app);
+  gtk_switch_set_active (self->remote_switch,
+                         outlay_application_get_store (app) != NULL &&
+                         outlay_context_get_source (context) == OUTLAY_CREDENTIAL_SOURCE_KEYRING);
 
   return self;
 }

@@ -126,26 +126,22 @@ segment_at (OutlayBarChart *self,
 }
 
 static void
-update_accessible (OutlayBarChart *self)
+refresh (OutlayBarChart *self)
 {
   g_autoptr(GString) description = g_string_new (NULL);
-  OutlaySettings *settings = outlay_settings_get_default ();
 
   for (guint i = 0; i < self->n_months; i++)
     {
-      g_autofree char *amount = outlay_settings_format_money (settings, self->month_totals[i]);
       char month[64];
 
       month_name (self, i, "%B %Y", month, sizeof month);
-      if (description->len > 0)
-        g_string_append (description, ", ");
-      /* Translators: a month and what was spent in it, in a list */
-      g_string_append_printf (description, _("%s %s"), month, amount);
+      outlay_chart_append_amount (description, month, self->month_totals[i]);
     }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
                                   -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static gboolean
@@ -178,22 +174,20 @@ query_tooltip_cb (OutlayBarChart *self,
 }
 
 static void
+draw_widget (GtkWidget     *widget,
+             cairo_t       *cr,
+             double         width,
+             double         height,
+             const GdkRGBA *foreground)
+{
+  outlay_bar_chart_draw (OUTLAY_BAR_CHART (widget), cr, width, height, foreground);
+}
+
+static void
 outlay_bar_chart_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
-  OutlayBarChart *self = OUTLAY_BAR_CHART (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  cairo_t *cr;
-  GdkRGBA foreground;
-
-  if (width <= 0 || height <= 0)
-    return;
-
-  outlay_chart_get_foreground (widget, &foreground);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  outlay_bar_chart_draw (self, cr, width, height, &foreground);
-  cairo_destroy (cr);
+  outlay_chart_snapshot (widget, snapshot, draw_widget);
 }
 
 static void
@@ -247,16 +241,8 @@ outlay_bar_chart_class_init (OutlayBarChartClass *klass)
 static void
 outlay_bar_chart_init (OutlayBarChart *self)
 {
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
-
-  g_signal_connect_object (outlay_settings_get_default (), "notify::currency",
-                           G_CALLBACK (gtk_widget_queue_draw), self,
-                           G_CONNECT_SWAPPED);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Spending by month"),
-                                  -1);
+  outlay_chart_init (GTK_WIDGET (self), _("Spending by month"),
+                     G_CALLBACK (query_tooltip_cb), G_CALLBACK (refresh));
 }
 
 GtkWidget *
@@ -301,8 +287,7 @@ outlay_bar_chart_set_data (OutlayBarChart     *self,
         }
     }
 
-  update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  refresh (self);
 }
 
 guint
@@ -359,7 +344,7 @@ outlay_bar_chart_draw (OutlayBarChart *self,
                                                            self->max_total);
       double max_width = outlay_chart_text_width (cr, max, LABEL_FONT);
 
-      outlay_chart_draw_text (cr, max, LABEL_FONT, max_width / 2.0, TOP / 2.0 - 1.0, &dim);
+      outlay_chart_draw_text (cr, max, LABEL_FONT, max_width / 2.0, TOP / 2.0 - 1.0, -1.0, &dim);
     }
 
   bottoms = g_newa (double, self->n_months);
@@ -403,6 +388,6 @@ outlay_bar_chart_draw (OutlayBarChart *self,
       month_name (self, i, "%b", month, sizeof month);
       bar_bounds (self, i, width, height, &bar_x, &bar_width, &plot_height);
       outlay_chart_draw_text (cr, month, LABEL_FONT, bar_x + bar_width / 2.0,
-                              height - BOTTOM / 2.0, &dim);
+                              height - BOTTOM / 2.0, -1.0, &dim);
     }
 }

@@ -7,9 +7,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
 #include "outlay-chart-utils.h"
+#include "outlay-settings.h"
 
 static PangoLayout *
 create_layout (cairo_t    *cr,
@@ -23,6 +25,57 @@ create_layout (cairo_t    *cr,
   pango_layout_set_text (layout, text, -1);
 
   return layout;
+}
+
+void
+outlay_chart_init (GtkWidget  *widget,
+                   const char *label,
+                   GCallback   query_tooltip,
+                   GCallback   refresh)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", query_tooltip, NULL);
+
+  g_signal_connect_object (outlay_settings_get_default (), "notify::currency",
+                           refresh, widget, G_CONNECT_SWAPPED);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+void
+outlay_chart_snapshot (GtkWidget           *widget,
+                       GtkSnapshot         *snapshot,
+                       OutlayChartDrawFunc  draw)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+  GdkRGBA foreground;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  outlay_chart_get_foreground (widget, &foreground);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  draw (widget, cr, width, height, &foreground);
+  cairo_destroy (cr);
+}
+
+void
+outlay_chart_append_amount (GString    *list,
+                            const char *name,
+                            gint64      amount)
+{
+  g_autofree char *money = outlay_settings_format_money (outlay_settings_get_default (), amount);
+
+  if (list->len > 0)
+    g_string_append (list, ", ");
+  /* Translators: a category or a month and what was spent on it, in a list */
+  g_string_append_printf (list, _("%s %s"), name, money);
 }
 
 void
@@ -47,10 +100,17 @@ outlay_chart_draw_text (cairo_t       *cr,
                         const char    *font,
                         double         x,
                         double         y,
+                        double         max_width,
                         const GdkRGBA *color)
 {
   g_autoptr(PangoLayout) layout = create_layout (cr, text, font);
   int width, height;
+
+  if (max_width > 0.0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
 
   pango_layout_get_pixel_size (layout, &width, &height);
   cairo_save (cr);

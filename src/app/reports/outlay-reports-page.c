@@ -263,24 +263,39 @@ update_table (OutlayReportsPage *self)
                                     self->totals == NULL || self->totals->len > 0 ? "report" : "empty");
 }
 
+typedef GPtrArray *(*QueryFinishFunc) (OutlayStore   *store,
+                                       GAsyncResult  *result,
+                                       GError       **error);
+
+/* A query's answer, or NULL once the user has been told what went wrong. */
+static GPtrArray *
+finish_query (OutlayReportsPage *self,
+              GObject           *object,
+              GAsyncResult      *result,
+              QueryFinishFunc    finish)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *answer = finish (OUTLAY_STORE (object), result, &error);
+
+  if (answer == NULL)
+    outlay_ui_toast_error (GTK_WIDGET (self), error);
+
+  return answer;
+}
+
 static void
 totals_loaded_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
   g_autoptr(OutlayReportsPage) self = user_data;
-  g_autoptr(GPtrArray) totals = NULL;
-  g_autoptr(GError) error = NULL;
+  GPtrArray *totals = finish_query (self, object, result, outlay_store_totals_by_category_finish);
 
-  totals = outlay_store_totals_by_category_finish (OUTLAY_STORE (object), result, &error);
   if (totals == NULL)
-    {
-      outlay_ui_toast_error (GTK_WIDGET (self), error);
-      return;
-    }
+    return;
 
   g_clear_pointer (&self->totals, g_ptr_array_unref);
-  self->totals = g_steal_pointer (&totals);
+  self->totals = totals;
   outlay_donut_chart_set_totals (self->donut, self->totals);
   update_table (self);
 }
@@ -291,15 +306,10 @@ months_loaded_cb (GObject      *object,
                   gpointer      user_data)
 {
   g_autoptr(OutlayReportsPage) self = user_data;
-  g_autoptr(GPtrArray) months = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) months = finish_query (self, object, result, outlay_store_monthly_totals_finish);
 
-  months = outlay_store_monthly_totals_finish (OUTLAY_STORE (object), result, &error);
   if (months == NULL)
-    {
-      outlay_ui_toast_error (GTK_WIDGET (self), error);
-      return;
-    }
+    return;
 
   outlay_bar_chart_set_data (self->bars, months, self->bars_year, self->bars_month, self->n_bars,
                              outlay_category_list_get_for_store (self->store));
