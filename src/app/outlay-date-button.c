@@ -9,8 +9,10 @@
 
 #include <glib/gi18n.h>
 
+#include "outlay-calendar.h"
 #include "outlay-core.h"
 #include "outlay-date-button.h"
+#include "outlay-settings.h"
 #include "outlay-ui.h"
 
 struct _OutlayDateButton
@@ -20,11 +22,10 @@ struct _OutlayDateButton
   GDate           date;
   gboolean        optional;
   char           *placeholder;
-  gboolean        updating;
 
   GtkMenuButton  *button;
   GtkPopover     *popover;
-  GtkCalendar    *calendar;
+  OutlayCalendar *calendar;
   GtkButton      *clear_button;
   GtkLabel       *label;
 };
@@ -57,36 +58,15 @@ update_label (OutlayDateButton *self)
 static void
 popover_shown_cb (OutlayDateButton *self)
 {
-  g_autoptr(GDateTime) shown = NULL;
-  GDate today;
-
-  if (g_date_valid (&self->date))
-    {
-      shown = outlay_ui_date_to_date_time (&self->date);
-    }
-  else
-    {
-      outlay_date_set_today (&today);
-      shown = outlay_ui_date_to_date_time (&today);
-    }
-
-  self->updating = TRUE;
-  gtk_calendar_select_day (self->calendar, shown);
-  self->updating = FALSE;
+  /* Open on the chosen day (or today), where the arrow keys start. */
+  outlay_calendar_set_date (self->calendar, outlay_date_button_get_date (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->calendar));
 }
 
 static void
 calendar_day_selected_cb (OutlayDateButton *self)
 {
-  g_autoptr(GDateTime) chosen = NULL;
-  GDate date;
-
-  if (self->updating)
-    return;
-
-  chosen = gtk_calendar_get_date (self->calendar);
-  outlay_ui_date_from_date_time (&date, chosen);
-  outlay_date_button_set_date (self, &date);
+  outlay_date_button_set_date (self, outlay_calendar_get_date (self->calendar));
   gtk_popover_popdown (self->popover);
 }
 
@@ -222,6 +202,8 @@ outlay_date_button_class_init (OutlayDateButtonClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (OUTLAY_TYPE_CALENDAR);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/outlay/Outlay/ui/outlay-date-button.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayDateButton, button);
@@ -242,6 +224,11 @@ static void
 outlay_date_button_init (OutlayDateButton *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Open calendars follow the preference as it changes. */
+  g_object_bind_property (outlay_settings_get_default (), "first-day-of-week",
+                          self->calendar, "first-day-of-week",
+                          G_BINDING_SYNC_CREATE);
 
   outlay_date_set_today (&self->date);
   update_label (self);

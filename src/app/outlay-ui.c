@@ -181,20 +181,6 @@ outlay_ui_date_to_date_time (const GDate *date)
                                 0, 0, 0);
 }
 
-void
-outlay_ui_date_from_date_time (GDate     *date,
-                               GDateTime *date_time)
-{
-  g_return_if_fail (date != NULL);
-  g_return_if_fail (date_time != NULL);
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date,
-                  g_date_time_get_day_of_month (date_time),
-                  g_date_time_get_month (date_time),
-                  g_date_time_get_year (date_time));
-}
-
 static void
 text_dialog_response_cb (GtkWidget        *widget,
                          const char       *response,

@@ -56,10 +56,8 @@ GtkWidget *outlay_ui_read_expense_fields (GtkLabel     *error_label,
 /* "Today", "Yesterday", else the locale's short date; "" for an invalid date. */
 char  *outlay_ui_format_date     (const GDate *date);
 
-/* GDate ↔ GDateTime at local midnight, for GtkCalendar. */
+/* @date at local midnight, for g_date_time_format(). */
 GDateTime *outlay_ui_date_to_date_time (const GDate *date);
-void       outlay_ui_date_from_date_time (GDate     *date,
-                                          GDateTime *date_time);
 
 typedef void (*OutlayUiTextFunc) (GtkWidget  *widget,
                                   const char *text);
