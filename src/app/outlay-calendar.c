@@ -68,17 +68,6 @@ add_days (GDate *day,
     g_date_subtract_days (day, -n_days);
 }
 
-static void
-set_css_class (GtkWidget  *widget,
-               const char *css_class,
-               gboolean    set)
-{
-  if (set)
-    gtk_widget_add_css_class (widget, css_class);
-  else
-    gtk_widget_remove_css_class (widget, css_class);
-}
-
 /* Where @day's weekday is in a row: 0 is the first day of the week. */
 static guint
 weekday_column (OutlayCalendar *self,
@@ -145,9 +134,9 @@ update_day_button (OutlayCalendar *self,
    * step and the arrows move within it. */
   gtk_widget_set_focusable (button, g_date_compare (day, &self->cursor) == 0);
 
-  set_css_class (button, "dim-label", g_date_get_month (day) != g_date_get_month (&self->cursor));
-  set_css_class (button, "today", is_today);
-  set_css_class (button, "selected", is_selected);
+  outlay_ui_set_css_class (button, "dim-label", g_date_get_month (day) != g_date_get_month (&self->cursor));
+  outlay_ui_set_css_class (button, "today", is_today);
+  outlay_ui_set_css_class (button, "selected", is_selected);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, full_date,

@@ -67,15 +67,25 @@ outlay_ui_add_default_categories (GtkWidget    *widget,
 }
 
 void
+outlay_ui_set_css_class (GtkWidget  *widget,
+                         const char *css_class,
+                         gboolean    set)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (set)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
+}
+
+void
 outlay_ui_set_field_error (GtkWidget  *field,
                            const char *message)
 {
   g_return_if_fail (GTK_IS_WIDGET (field));
 
-  if (message != NULL)
-    gtk_widget_add_css_class (field, "error");
-  else
-    gtk_widget_remove_css_class (field, "error");
+  outlay_ui_set_css_class (field, "error", message != NULL);
 
   gtk_widget_set_tooltip_text (field, message);
   gtk_accessible_update_state (GTK_ACCESSIBLE (field),

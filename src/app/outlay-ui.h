@@ -28,6 +28,11 @@ void   outlay_ui_add_default_categories (GtkWidget    *widget,
                                          OutlayStore  *store,
                                          GCancellable *cancellable);
 
+/* Adds @css_class to @widget when @set, else removes it. */
+void   outlay_ui_set_css_class   (GtkWidget   *widget,
+                                  const char  *css_class,
+                                  gboolean     set);
+
 /* Marks @field as wrong with @message as its tooltip; NULL clears both. */
 void   outlay_ui_set_field_error (GtkWidget   *field,
                                   const char  *message);

@@ -39,17 +39,6 @@ copy_category (OutlayCategory *category)
 }
 
 static void
-set_css_class (GtkWidget  *widget,
-               const char *css_class,
-               gboolean    set)
-{
-  if (set)
-    gtk_widget_add_css_class (widget, css_class);
-  else
-    gtk_widget_remove_css_class (widget, css_class);
-}
-
-static void
 update (OutlayCategoryRow *self)
 {
   OutlaySettings *settings = outlay_settings_get_default ();
@@ -71,8 +60,8 @@ update (OutlayCategoryRow *self)
       double share = (double) spent / (double) budget;
 
       gtk_level_bar_set_value (self->budget_bar, MIN (share, 1.0));
-      set_css_class (GTK_WIDGET (self->budget_bar), "over-budget", share > 1.0);
-      set_css_class (GTK_WIDGET (self->budget_bar), "near-budget", share >= 0.9 && share <= 1.0);
+      outlay_ui_set_css_class (GTK_WIDGET (self->budget_bar), "over-budget", share > 1.0);
+      outlay_ui_set_css_class (GTK_WIDGET (self->budget_bar), "near-budget", share >= 0.9 && share <= 1.0);
     }
   else
     {

@@ -308,82 +308,14 @@ update_selection (OutlayExpensesPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "expenses.move-to", n_selected > 0);
 }
 
-/* Remembers which expenses the user selected. */
-static void
-selection_changed_cb (OutlayExpensesPage *self)
-{
-  g_autoptr(GtkBitset) selected = NULL;
-  g_autoptr(GHashTable) ids = NULL;
-  GtkBitsetIter iter;
-  guint position;
-
-  update_selection (self);
-
-  if (self->reconciling)
-    return;
-
-  g_clear_pointer (&self->selected_ids, g_hash_table_unref);
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  if (gtk_bitset_get_size (selected) > MAX_SELECTION)
-    return;
-
-  ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
-       more;
-       more = gtk_bitset_iter_next (&iter, &position))
-    {
-      OutlayExpense *row = outlay_expense_model_peek (self->model, position);
-      gint64 id;
-
-      if (row == NULL)
-        return;
-
-      id = outlay_expense_get_id (row);
-      g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
-    }
-
-  self->selected_ids = g_steal_pointer (&ids);
-}
-
-/* Loaded rows may hold other expenses than before at their positions:
- * the selection follows the expenses. */
-static void
-model_rows_loaded_cb (OutlayExpensesPage *self,
-                      guint               position,
-                      guint               n_rows)
-{
-  GtkSelectionModel *selection = GTK_SELECTION_MODEL (self->selection);
-
-  if (self->selected_ids == NULL)
-    return;
-
-  self->reconciling = TRUE;
-  for (guint i = position; i < position + n_rows; i++)
-    {
-      OutlayExpense *row = outlay_expense_model_peek (self->model, i);
-      gint64 id;
-      gboolean chosen;
-
-      if (row == NULL)
-        continue;
-
-      id = outlay_expense_get_id (row);
-      chosen = g_hash_table_contains (self->selected_ids, &id);
-      if (chosen && !gtk_selection_model_is_selected (selection, i))
-        gtk_selection_model_select_item (selection, i, FALSE);
-      else if (!chosen && gtk_selection_model_is_selected (selection, i))
-        gtk_selection_model_unselect_item (selection, i);
-    }
-  self->reconciling = FALSE;
-}
-
 static void
 update_undo (OutlayExpensesPage *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "expenses.undo", self->undo != NULL);
 }
 
-/* The ids of the selected rows and (optionally) the rows themselves. */
+/* The ids of the selected rows and (optionally) the rows themselves; NULL
+ * when too many are selected or some are still loading. */
 static GArray *
 get_selected (OutlayExpensesPage  *self,
               GPtrArray          **out_rows,
@@ -430,6 +362,59 @@ get_selected (OutlayExpensesPage  *self,
     *out_rows = g_steal_pointer (&rows);
 
   return g_steal_pointer (&ids);
+}
+
+/* Remembers which expenses the user selected. */
+static void
+selection_changed_cb (OutlayExpensesPage *self)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  update_selection (self);
+
+  if (self->reconciling)
+    return;
+
+  g_clear_pointer (&self->selected_ids, g_hash_table_unref);
+  ids = get_selected (self, NULL, NULL);
+  if (ids == NULL)
+    return;
+
+  self->selected_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (self->selected_ids, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
+}
+
+/* Loaded rows may hold other expenses than before at their positions:
+ * the selection follows the expenses. */
+static void
+model_rows_loaded_cb (OutlayExpensesPage *self,
+                      guint               position,
+                      guint               n_rows)
+{
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (self->selection);
+
+  if (self->selected_ids == NULL)
+    return;
+
+  self->reconciling = TRUE;
+  for (guint i = position; i < position + n_rows; i++)
+    {
+      OutlayExpense *row = outlay_expense_model_peek (self->model, i);
+      gint64 id;
+      gboolean chosen;
+
+      if (row == NULL)
+        continue;
+
+      id = outlay_expense_get_id (row);
+      chosen = g_hash_table_contains (self->selected_ids, &id);
+      if (chosen && !gtk_selection_model_is_selected (selection, i))
+        gtk_selection_model_select_item (selection, i, FALSE);
+      else if (!chosen && gtk_selection_model_is_selected (selection, i))
+        gtk_selection_model_unselect_item (selection, i);
+    }
+  self->reconciling = FALSE;
 }
 
 /* --- Deleting and undoing ------------------------------------------------- */
