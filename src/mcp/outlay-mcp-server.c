@@ -305,7 +305,7 @@ check_syntax (const char  *text,
               if (integer && !integer_fits (start, p - start))
                 {
                   g_set_error (error, RPC_ERROR, RPC_PARSE_ERROR,
-                               _("Parse error: the integer at byte %" G_GSIZE_FORMAT " is beyond "
+                               _("Parse error: the integer at byte %zu is beyond "
                                  "64 bits"), (gsize) (start - text));
                   return FALSE;
                 }
@@ -355,7 +355,7 @@ check_syntax (const char  *text,
 
 invalid:
   g_set_error (error, RPC_ERROR, RPC_PARSE_ERROR,
-               _("Parse error: the message is not valid JSON (at byte %" G_GSIZE_FORMAT ")"),
+               _("Parse error: the message is not valid JSON (at byte %zu)"),
                (gsize) (p - text));
   return FALSE;
 }

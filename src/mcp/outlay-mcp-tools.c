@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <math.h>
 #include <stdarg.h>
 
@@ -362,7 +364,7 @@ check_argument (const char  *name,
           length > json_object_get_int_member (schema, "maxLength"))
         {
           g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_INPUT,
-                       _("“%s” must be at most %" G_GINT64_FORMAT " characters long"),
+                       _("“%s” must be at most %" PRId64 " characters long"),
                        name, json_object_get_int_member (schema, "maxLength"));
           return NULL;
         }
@@ -377,7 +379,7 @@ check_argument (const char  *name,
   if (json_node_get_int (copy) < json_object_get_int_member (schema, "minimum"))
     {
       g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_INPUT,
-                   _("“%s” must be at least %" G_GINT64_FORMAT),
+                   _("“%s” must be at least %" PRId64),
                    name, json_object_get_int_member (schema, "minimum"));
       return NULL;
     }
@@ -386,7 +388,7 @@ check_argument (const char  *name,
       json_object_get_int_member_with_default (schema, "maximum", G_MAXINT64))
     {
       g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_INPUT,
-                   _("“%s” must be at most %" G_GINT64_FORMAT),
+                   _("“%s” must be at most %" PRId64),
                    name, json_object_get_int_member (schema, "maximum"));
       return NULL;
     }
@@ -409,6 +411,18 @@ is_required (JsonObject *schema,
       return TRUE;
 
   return FALSE;
+}
+
+/* Adds @item, quoted, to a list in @list. */
+static void
+append_quoted (GString    *list,
+               const char *item)
+{
+  if (list->len > 0)
+    /* Translators: between the items of a list */
+    g_string_append (list, C_("list", ", "));
+  /* Translators: an item quoted in a list */
+  g_string_append_printf (list, _("“%s”"), item);
 }
 
 /* Checks @arguments against the tool's input schema (the part of JSON
@@ -435,7 +449,7 @@ check_arguments (JsonObject  *schema,
 
       expected = g_string_new (NULL);
       for (GList *n = names; n != NULL; n = n->next)
-        g_string_append_printf (expected, "%s“%s”", n == names ? "" : ", ", (char *) n->data);
+        append_quoted (expected, n->data);
 
       if (names == NULL)
         g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_INPUT,
@@ -751,7 +765,7 @@ add_expense_list (JsonObject          *result,
 
   if (summary->count > expenses->len)
     g_string_append_printf (text,
-                            _("\nShowing the newest %u of %" G_GINT64_FORMAT " expenses; pass a "
+                            _("\nShowing the newest %u of %" PRId64 " expenses; pass a "
                               "larger limit (at most 1000) or a shorter period to see more.\n"),
                             expenses->len, summary->count);
 }
@@ -795,8 +809,7 @@ find_category (OutlayStore   *store,
 
   names = g_string_new (NULL);
   for (guint i = 0; i < categories->len; i++)
-    g_string_append_printf (names, "%s“%s”", i == 0 ? "" : ", ",
-                            outlay_category_get_name (g_ptr_array_index (categories, i)));
+    append_quoted (names, outlay_category_get_name (g_ptr_array_index (categories, i)));
 
   g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND,
                _("There is no category named “%s”. The categories are: %s"), name, names->str);
@@ -897,9 +910,10 @@ list_expenses (OutlayStore               *store,
     return NULL;
 
   total = outlay_money_to_decimal (summary.total);
-  g_string_append_printf (text, "%s: ", heading);
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " expense",
-                                             "%" G_GINT64_FORMAT " expenses", summary.count),
+  /* Translators: a heading before what follows on its line */
+  g_string_append_printf (text, _("%s: "), heading);
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " expense",
+                                             "%" PRId64 " expenses", summary.count),
                           summary.count);
   g_string_append_printf (text, _(", total %s.\n\n"), total);
 
@@ -999,8 +1013,8 @@ describe_totals (gint64 total,
   g_autofree char *amount = outlay_money_to_decimal (total);
 
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%s in %" G_GINT64_FORMAT " expense",
-                                       "%s in %" G_GINT64_FORMAT " expenses", count),
+                                       "%s in %" PRId64 " expense",
+                                       "%s in %" PRId64 " expenses", count),
                           amount, count);
 }
 
@@ -1162,7 +1176,7 @@ add_expense (OutlayStore   *store,
   outlay_expense_set_category_name (expense, outlay_category_get_name (category));
   result = expense_to_json (expense);
 
-  g_string_append_printf (text, _("Added expense #%" G_GINT64_FORMAT ": %s, “%s”, %s, in %s.\n"),
+  g_string_append_printf (text, _("Added expense #%" PRId64 ": %s, “%s”, %s, in %s.\n"),
                           outlay_expense_get_id (expense),
                           json_object_get_string_member (result, "date"),
                           outlay_expense_get_description (expense),

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "outlay-category-list.h"
@@ -302,8 +304,8 @@ ask_delete (OutlayCategoryRow *self,
 
       adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                       g_dngettext (GETTEXT_PACKAGE,
-                                                   "%" G_GINT64_FORMAT " expense is filed under it. Move it to:",
-                                                   "%" G_GINT64_FORMAT " expenses are filed under it. Move them to:",
+                                                   "%" PRId64 " expense is filed under it. Move it to:",
+                                                   "%" PRId64 " expenses are filed under it. Move them to:",
                                                    n_expenses),
                                       n_expenses);
       dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&others)),

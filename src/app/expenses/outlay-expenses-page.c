@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -113,6 +115,26 @@ format_amount (GObject    *item,
   return outlay_money_format (amount, currency);
 }
 
+/* How wide the locale's longest dates are, in characters, wide ones (as in
+ * "2026年12月28日") counting twice. */
+static guint
+date_width_chars (void)
+{
+  static guint width;
+
+  if (width == 0)
+    {
+      g_autoptr(GDate) longest = g_date_new_dmy (28, G_DATE_DECEMBER, 2026);
+      g_autofree char *text = outlay_date_format (longest);
+
+      for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+        width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+      width = MAX (width, 8);
+    }
+
+  return width;
+}
+
 static GtkWidget *
 new_cell_label (void)
 {
@@ -131,8 +153,8 @@ setup_date_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = new_cell_label ();
   GtkExpression *params[] = { expense_property ("date") };
 
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 8);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 10);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), date_width_chars ());
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), date_width_chars ());
   gtk_widget_add_css_class (label, "numeric");
   gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRING, NULL,
                                                     G_N_ELEMENTS (params), params,
@@ -296,8 +318,8 @@ update_selection (OutlayExpensesPage *self)
     }
 
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%" G_GUINT64_FORMAT " selected",
-                                       "%" G_GUINT64_FORMAT " selected",
+                                       "%" PRIu64 " selected",
+                                       "%" PRIu64 " selected",
                                        n_selected),
                           n_selected);
   gtk_label_set_label (self->selection_label, text);
@@ -685,8 +707,8 @@ move_action (GtkWidget  *widget,
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), NULL, NULL);
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
                                      g_dngettext (GETTEXT_PACKAGE,
-                                                  "Move %" G_GUINT64_FORMAT " Expense",
-                                                  "Move %" G_GUINT64_FORMAT " Expenses",
+                                                  "Move %" PRIu64 " Expense",
+                                                  "Move %" PRIu64 " Expenses",
                                                   n_selected),
                                      n_selected);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),

@@ -56,6 +56,15 @@ month_name (OutlayBarChart *self,
   g_date_strftime (buffer, size, format, date);
 }
 
+static const char *
+month_year_format (void)
+{
+  /* Translators: a month and its year in the chart's tooltip, for
+   * g_date_strftime(); e.g. "%Y年%-m月".
+   * xgettext:no-c-format */
+  return C_("chart month", "%B %Y");
+}
+
 /* Where the bar of month @index stands, in a @width × @height box. */
 static void
 bar_bounds (OutlayBarChart *self,
@@ -134,7 +143,7 @@ refresh (OutlayBarChart *self)
     {
       char month[64];
 
-      month_name (self, i, "%B %Y", month, sizeof month);
+      month_name (self, i, month_year_format (), month, sizeof month);
       outlay_chart_append_amount (description, month, self->month_totals[i]);
     }
 
@@ -163,7 +172,7 @@ query_tooltip_cb (OutlayBarChart *self,
     return FALSE;
 
   index = month_index (self, total);
-  month_name (self, index, "%B %Y", month, sizeof month);
+  month_name (self, index, month_year_format (), month, sizeof month);
   amount = outlay_settings_format_money (settings, total->total);
   month_amount = outlay_settings_format_money (settings, self->month_totals[index]);
   /* Translators: category: amount, then the month and its total */

@@ -94,6 +94,29 @@ outlay_chart_get_foreground (GtkWidget *widget,
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), rgba);
 }
 
+/* Shows @layout scaled by @scale with its centre at (@x, @y). */
+static double
+show_layout (cairo_t       *cr,
+             PangoLayout   *layout,
+             double         x,
+             double         y,
+             double         scale,
+             const GdkRGBA *color)
+{
+  int width, height;
+
+  pango_layout_get_pixel_size (layout, &width, &height);
+  cairo_save (cr);
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, scale, scale);
+  cairo_move_to (cr, -width / 2.0, -height / 2.0);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+
+  return width * scale;
+}
+
 double
 outlay_chart_draw_text (cairo_t       *cr,
                         const char    *text,
@@ -104,7 +127,6 @@ outlay_chart_draw_text (cairo_t       *cr,
                         const GdkRGBA *color)
 {
   g_autoptr(PangoLayout) layout = create_layout (cr, text, font);
-  int width, height;
 
   if (max_width > 0.0)
     {
@@ -112,14 +134,26 @@ outlay_chart_draw_text (cairo_t       *cr,
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
     }
 
-  pango_layout_get_pixel_size (layout, &width, &height);
-  cairo_save (cr);
-  gdk_cairo_set_source_rgba (cr, color);
-  cairo_move_to (cr, x - width / 2.0, y - height / 2.0);
-  pango_cairo_show_layout (cr, layout);
-  cairo_restore (cr);
+  return show_layout (cr, layout, x, y, 1.0, color);
+}
 
-  return width;
+double
+outlay_chart_draw_text_fitted (cairo_t       *cr,
+                               const char    *text,
+                               const char    *font,
+                               double         x,
+                               double         y,
+                               double         max_width,
+                               const GdkRGBA *color)
+{
+  g_autoptr(PangoLayout) layout = create_layout (cr, text, font);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+
+  return show_layout (cr, layout, x, y,
+                      width > max_width && max_width > 0.0 ? max_width / width : 1.0,
+                      color);
 }
 
 double

@@ -63,6 +63,16 @@ double outlay_chart_draw_text        (cairo_t             *cr,
                                       double               max_width,
                                       const GdkRGBA       *color);
 
+/* The same, but @text (an amount, which must show whole) is scaled down to
+ * fit @max_width instead. */
+double outlay_chart_draw_text_fitted (cairo_t             *cr,
+                                      const char          *text,
+                                      const char          *font,
+                                      double               x,
+                                      double               y,
+                                      double               max_width,
+                                      const GdkRGBA       *color);
+
 /* The width @text would take in @font. */
 double outlay_chart_text_width       (cairo_t             *cr,
                                       const char          *text,

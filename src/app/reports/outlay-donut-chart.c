@@ -271,7 +271,7 @@ draw_chart (OutlayDonutChart *self,
       /* Translators: a category's share of the period's spending, in the donut's middle */
       g_autofree char *share = g_strdup_printf (_("%.0f%%"), slice_share (self, total));
 
-      outlay_chart_draw_text (cr, amount, big_font, cx, cy - radius * 0.12, text_width, foreground);
+      outlay_chart_draw_text_fitted (cr, amount, big_font, cx, cy - radius * 0.12, text_width, foreground);
       outlay_chart_draw_text (cr, total->name, small_font, cx, cy + radius * 0.09, text_width, &dim);
       outlay_chart_draw_text (cr, share, small_font, cx, cy + radius * 0.25, text_width, &dim);
     }
@@ -279,7 +279,7 @@ draw_chart (OutlayDonutChart *self,
     {
       g_autofree char *amount = outlay_settings_format_money (outlay_settings_get_default (), self->grand_total);
 
-      outlay_chart_draw_text (cr, amount, big_font, cx, cy - radius * 0.06, text_width, foreground);
+      outlay_chart_draw_text_fitted (cr, amount, big_font, cx, cy - radius * 0.06, text_width, foreground);
       outlay_chart_draw_text (cr, _("Total"), small_font, cx, cy + radius * 0.16, text_width, &dim);
     }
 }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <adwaita.h>
 #include <cairo-svg.h>
 #include <glib/gi18n.h>
@@ -203,8 +205,8 @@ create_row (OutlayReportsPage         *self,
   add_label (GTK_BOX (line), amount, FALSE, "numeric");
   gtk_box_append (GTK_BOX (box), line);
 
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " expense",
-                                        "%" G_GINT64_FORMAT " expenses", total->count),
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " expense",
+                                        "%" PRId64 " expenses", total->count),
                            total->count);
   /* Translators: "3 expenses · 45% of the total" */
   details = g_strdup_printf (_("%s · %.0f%% of the total"), count,
