@@ -15,6 +15,13 @@
 #include "outlay-preferences-window.h"
 #include "outlay-window.h"
 
+/* Live sync holds a connection to the database (or queries it every 10 s
+ * through a pooler), which keeps a serverless compute from scaling to zero:
+ * people pay for that while Outlay sits in the background all day. It pauses
+ * once no window has been in use for this long, long enough that a glance
+ * at a browser or a receipt does not pause it. */
+#define LIVE_SYNC_GRACE_S (5 * 60)
+
 struct _OutlayApplication
 {
   AdwApplication  parent_instance;
@@ -25,6 +32,9 @@ struct _OutlayApplication
   gboolean        opened;
   guint           sigterm_id;
   guint           sigint_id;
+  guint           live_sync_grace;     /* seconds */
+  guint           live_sync_pause_id;  /* the grace period running */
+  gboolean        live_sync_paused;
 };
 
 G_DEFINE_FINAL_TYPE (OutlayApplication, outlay_application, ADW_TYPE_APPLICATION)
@@ -33,10 +43,61 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_ERROR,
+  PROP_LIVE_SYNC_GRACE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The store follows the pause, also one opened during it. */
+static void
+apply_live_sync (OutlayApplication *self)
+{
+  OutlayStore *store = outlay_application_get_store (self);
+
+  if (store != NULL)
+    outlay_store_set_live_sync (store, !self->live_sync_paused);
+}
+
+static gboolean
+live_sync_grace_ended_cb (gpointer user_data)
+{
+  OutlayApplication *self = user_data;
+
+  self->live_sync_pause_id = 0;
+  self->live_sync_paused = TRUE;
+  g_debug ("No window in use for %u s: live sync pauses", self->live_sync_grace);
+  apply_live_sync (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A window came or went, or gained or lost the focus. Turned on again, the
+ * store reports "changed" and the views catch up on what they missed. */
+static void
+window_activity_changed_cb (OutlayApplication *self)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  gboolean in_use = FALSE;
+
+  for (GList *l = windows; l != NULL && !in_use; l = l->next)
+    in_use = gtk_window_is_active (l->data);
+
+  if (in_use)
+    {
+      g_clear_handle_id (&self->live_sync_pause_id, g_source_remove);
+      if (self->live_sync_paused)
+        {
+          self->live_sync_paused = FALSE;
+          apply_live_sync (self);
+        }
+    }
+  else if (self->live_sync_pause_id == 0 && !self->live_sync_paused)
+    {
+      self->live_sync_pause_id = g_timeout_add_seconds (self->live_sync_grace,
+                                                        live_sync_grace_ended_cb, self);
+    }
+}
 
 static void
 close_context (OutlayApplication *self)
@@ -85,6 +146,7 @@ context_opened_cb (GObject      *object,
     }
 
   self->opened = TRUE;
+  apply_live_sync (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -100,6 +162,49 @@ open_context (OutlayApplication *self)
                              self->cancellable,
                              context_opened_cb,
                              g_object_ref (self));
+}
+
+static void
+save_connection_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  const char *dsn = task_data;
+  GError *error = NULL;
+  gboolean saved;
+
+  /* The keyring blocks. */
+  if (dsn != NULL)
+    saved = outlay_credentials_store (dsn, NULL, &error);
+  else
+    saved = outlay_credentials_clear (NULL, &error);
+
+  if (saved)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* The write's own task holds the application, and this runs whether or not
+ * the caller of outlay_application_save_connection_async() is still there. */
+static void
+connection_saved_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  OutlayApplication *self = OUTLAY_APPLICATION (object);
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  outlay_application_reconnect (self);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -238,12 +343,40 @@ outlay_application_activate (GApplication *application)
 }
 
 static void
+outlay_application_window_added (GtkApplication *application,
+                                 GtkWindow      *window)
+{
+  OutlayApplication *self = OUTLAY_APPLICATION (application);
+
+  GTK_APPLICATION_CLASS (outlay_application_parent_class)->window_added (application, window);
+
+  g_signal_connect_object (window, "notify::is-active",
+                           G_CALLBACK (window_activity_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  window_activity_changed_cb (self);
+}
+
+static void
+outlay_application_window_removed (GtkApplication *application,
+                                   GtkWindow      *window)
+{
+  OutlayApplication *self = OUTLAY_APPLICATION (application);
+
+  g_signal_handlers_disconnect_by_func (window, window_activity_changed_cb, self);
+
+  GTK_APPLICATION_CLASS (outlay_application_parent_class)->window_removed (application, window);
+
+  window_activity_changed_cb (self);
+}
+
+static void
 outlay_application_shutdown (GApplication *application)
 {
   OutlayApplication *self = OUTLAY_APPLICATION (application);
 
   g_clear_handle_id (&self->sigterm_id, g_source_remove);
   g_clear_handle_id (&self->sigint_id, g_source_remove);
+  g_clear_handle_id (&self->live_sync_pause_id, g_source_remove);
   close_context (self);
 
   G_APPLICATION_CLASS (outlay_application_parent_class)->shutdown (application);
@@ -256,6 +389,7 @@ outlay_application_finalize (GObject *object)
 
   g_clear_handle_id (&self->sigterm_id, g_source_remove);
   g_clear_handle_id (&self->sigint_id, g_source_remove);
+  g_clear_handle_id (&self->live_sync_pause_id, g_source_remove);
   close_context (self);
   g_clear_error (&self->error);
 
@@ -280,6 +414,29 @@ outlay_application_get_property (GObject    *object,
       g_value_set_boxed (value, self->error);
       break;
 
+    case PROP_LIVE_SYNC_GRACE:
+      g_value_set_uint (value, self->live_sync_grace);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+outlay_application_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  OutlayApplication *self = OUTLAY_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIVE_SYNC_GRACE:
+      outlay_application_set_live_sync_grace (self, g_value_get_uint (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -290,13 +447,18 @@ outlay_application_class_init (OutlayApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->finalize = outlay_application_finalize;
   object_class->get_property = outlay_application_get_property;
+  object_class->set_property = outlay_application_set_property;
 
   app_class->startup = outlay_application_startup;
   app_class->activate = outlay_application_activate;
   app_class->shutdown = outlay_application_shutdown;
+
+  gtk_app_class->window_added = outlay_application_window_added;
+  gtk_app_class->window_removed = outlay_application_window_removed;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -308,12 +470,19 @@ outlay_application_class_init (OutlayApplicationClass *klass)
                         G_TYPE_ERROR,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* Seconds without an active window before live sync pauses. */
+  properties[PROP_LIVE_SYNC_GRACE] =
+    g_param_spec_uint ("live-sync-grace", NULL, NULL,
+                       0, G_MAXUINT, LIVE_SYNC_GRACE_S,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 outlay_application_init (OutlayApplication *self)
 {
+  self->live_sync_grace = LIVE_SYNC_GRACE_S;
 }
 
 OutlayApplication *
@@ -361,6 +530,35 @@ outlay_application_get_error (OutlayApplication *self)
   return self->error;
 }
 
+guint
+outlay_application_get_live_sync_grace (OutlayApplication *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_APPLICATION (self), 0);
+
+  return self->live_sync_grace;
+}
+
+void
+outlay_application_set_live_sync_grace (OutlayApplication *self,
+                                        guint              seconds)
+{
+  g_return_if_fail (OUTLAY_IS_APPLICATION (self));
+
+  if (self->live_sync_grace == seconds)
+    return;
+
+  self->live_sync_grace = seconds;
+
+  /* A grace period already running starts again with the new length. */
+  if (self->live_sync_pause_id != 0)
+    {
+      g_clear_handle_id (&self->live_sync_pause_id, g_source_remove);
+      window_activity_changed_cb (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIVE_SYNC_GRACE]);
+}
+
 void
 outlay_application_reconnect (OutlayApplication *self)
 {
@@ -375,4 +573,40 @@ outlay_application_reconnect (OutlayApplication *self)
     }
 
   open_context (self);
+}
+
+void
+outlay_application_save_connection_async (OutlayApplication   *self,
+                                          const char          *dsn,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_autoptr(GTask) write = NULL;
+  GTask *task;
+
+  g_return_if_fail (OUTLAY_IS_APPLICATION (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, outlay_application_save_connection_async);
+
+  /* Without the caller's @cancellable: closing Preferences must neither stop
+   * a save it asked for nor keep the saved address from being used. */
+  write = g_task_new (self, NULL, connection_saved_cb, task);
+  g_task_set_task_data (write, g_strdup (dsn), g_free);
+  g_task_run_in_thread (write, save_connection_thread);
+}
+
+gboolean
+outlay_application_save_connection_finish (OutlayApplication  *self,
+                                           GAsyncResult       *result,
+                                           GError            **error)
+{
+  g_return_val_if_fail (OUTLAY_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        outlay_application_save_connection_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

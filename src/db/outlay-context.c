@@ -8,6 +8,9 @@
 #include "config.h"
 
 #include "outlay-context.h"
+#include "outlay-db-exec.h"
+#include "outlay-db-pool.h"
+#include "outlay-dsn.h"
 #include "outlay-local-server.h"
 
 struct _OutlayContext
@@ -43,6 +46,28 @@ open_thread (GTask        *task,
 
   if (outlay_context_open (self, cancellable, &error))
     g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+typedef struct
+{
+  int      server_version;
+  gboolean has_books;
+} Probe;
+
+static void
+probe_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  const char *dsn = task_data;
+  Probe probe = { 0, FALSE };
+  GError *error = NULL;
+
+  if (outlay_context_probe (dsn, &probe.server_version, &probe.has_books, cancellable, &error))
+    g_task_return_pointer (task, g_memdup2 (&probe, sizeof probe), g_free);
   else
     g_task_return_error (task, error);
 }
@@ -179,4 +204,90 @@ outlay_context_close (OutlayContext *self)
       stop_local_server (self->local_server);
       g_clear_object (&self->local_server);
     }
+}
+
+gboolean
+outlay_context_probe (const char    *dsn,
+                      int           *out_server_version,
+                      gboolean      *out_has_books,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(OutlayDbPool) pool = NULL;
+  g_autofree char *normalized = NULL;
+  PGresult *result;
+  PGconn *conn;
+
+  g_return_val_if_fail (dsn != NULL, FALSE);
+
+  normalized = outlay_dsn_normalize (dsn, error);
+  if (normalized == NULL)
+    return FALSE;
+
+  /* A pool of one rather than PQconnectdb(): the same retries and the same
+   * messages as opening the books. */
+  pool = outlay_db_pool_new (normalized, 1, 0);
+  conn = outlay_db_pool_acquire (pool, cancellable, error);
+  if (conn == NULL)
+    return FALSE;
+
+  /* to_regclass() answers NULL for a missing table, so nothing is needed
+   * beyond logging in. */
+  result = outlay_db_exec (conn, "SELECT to_regclass ('outlay.schema_migrations') IS NOT NULL",
+                           0, NULL, error);
+  if (result == NULL)
+    {
+      outlay_db_pool_release (pool, conn);
+      return FALSE;
+    }
+
+  if (out_has_books != NULL)
+    *out_has_books = PQgetvalue (result, 0, 0)[0] == 't';
+  if (out_server_version != NULL)
+    *out_server_version = PQserverVersion (conn);
+
+  PQclear (result);
+  outlay_db_pool_release (pool, conn);
+
+  return TRUE;
+}
+
+void
+outlay_context_probe_async (const char          *dsn,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (dsn != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, outlay_context_probe_async);
+  g_task_set_task_data (task, g_strdup (dsn), g_free);
+  g_task_run_in_thread (task, probe_thread);
+}
+
+gboolean
+outlay_context_probe_finish (GAsyncResult  *result,
+                             int           *out_server_version,
+                             gboolean      *out_has_books,
+                             GError       **error)
+{
+  g_autofree Probe *probe = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == outlay_context_probe_async,
+                        FALSE);
+
+  probe = g_task_propagate_pointer (G_TASK (result), error);
+  if (probe == NULL)
+    return FALSE;
+
+  if (out_server_version != NULL)
+    *out_server_version = probe->server_version;
+  if (out_has_books != NULL)
+    *out_has_books = probe->has_books;
+
+  return TRUE;
 }

@@ -47,4 +47,24 @@ OutlayCredentialSource  outlay_context_get_source     (OutlayContext  *self);
  * user. Called at exit. */
 void                    outlay_context_close          (OutlayContext  *self);
 
+/* Checks an address before it is used (Preferences' Test): connects to @dsn,
+ * normalized as the store does (TLS for remote hosts) and retried while a
+ * serverless compute wakes, and looks without creating or changing
+ * anything. @out_server_version: as PQserverVersion() (150004 for 15.4);
+ * @out_has_books: whether Outlay's books are set up there. Blocking variant
+ * for tests. */
+gboolean                outlay_context_probe          (const char     *dsn,
+                                                       int            *out_server_version,
+                                                       gboolean       *out_has_books,
+                                                       GCancellable   *cancellable,
+                                                       GError        **error);
+void                    outlay_context_probe_async    (const char     *dsn,
+                                                       GCancellable   *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer        user_data);
+gboolean                outlay_context_probe_finish   (GAsyncResult   *result,
+                                                       int            *out_server_version,
+                                                       gboolean       *out_has_books,
+                                                       GError        **error);
+
 G_END_DECLS

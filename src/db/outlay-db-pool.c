@@ -29,6 +29,11 @@
 #define BACKEND_GRACE_USEC     (30 * G_USEC_PER_SEC)
 /* The connections acquire() hands out, unless the DSN names another. */
 #define POOL_APPLICATION_NAME  "outlay"
+/* An idle connection is closed after this long: a serverless compute (Neon)
+ * scales to zero only once nobody is connected, and a pooler's server
+ * connection is freed. Long enough that a burst of work, or live sync's
+ * polls, reuse the connections. */
+#define IDLE_TIMEOUT_MSEC      (60 * 1000)
 
 typedef struct
 {
@@ -51,6 +56,8 @@ struct _OutlayDbPool
   GQueue        idle;       /* IdleConn*, most recently released first */
   guint         n_open;     /* idle + handed out + being opened */
   guint         n_waiting;  /* in acquire(), for a connection to come back */
+  guint         idle_timeout;  /* msec, 0: never */
+  GSource      *reaper;     /* closes the oldest idle connection when it expires */
   /* Backend pid → when its connection closed (0: still open), for
    * outlay_db_pool_owns_backend(). */
   GHashTable   *backends;
@@ -352,6 +359,81 @@ forget_connection (OutlayDbPool *self,
   g_mutex_unlock (&self->mutex);
 }
 
+/* Called with the mutex held: takes the longest idle connection out, for
+ * the caller to PQfinish() once unlocked. */
+static PGconn *
+pop_oldest_idle_locked (OutlayDbPool *self)
+{
+  IdleConn *oldest = g_queue_pop_tail (&self->idle);
+  PGconn *conn = oldest->conn;
+
+  note_backend (self, PQbackendPID (conn), FALSE);
+  g_free (oldest);
+  self->n_open--;
+
+  return conn;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static gboolean reap_idle_cb (gpointer data);
+
+/* Called with the mutex held: a timer for when the longest idle connection
+ * expires, in the creator's main context. One at a time; it sets the next
+ * itself. Weak, like "connecting": a context nobody iterates must not keep
+ * the pool alive. */
+static void
+schedule_reaper_locked (OutlayDbPool *self)
+{
+  IdleConn *oldest = g_queue_peek_tail (&self->idle);
+  gint64 remaining;
+  GWeakRef *ref;
+
+  if (self->reaper != NULL || oldest == NULL || self->idle_timeout == 0)
+    return;
+
+  remaining = oldest->idle_since + (gint64) self->idle_timeout * 1000 - g_get_monotonic_time ();
+
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  self->reaper = g_timeout_source_new ((guint) CLAMP (remaining / 1000 + 1, 0, G_MAXUINT));
+  g_source_set_callback (self->reaper, reap_idle_cb, ref, weak_ref_free);
+  g_source_set_static_name (self->reaper, "[outlay] pool idle timeout");
+  g_source_attach (self->reaper, self->context);
+}
+
+static gboolean
+reap_idle_cb (gpointer data)
+{
+  g_autoptr(OutlayDbPool) self = g_weak_ref_get (data);
+  gint64 now = g_get_monotonic_time ();
+  GList *expired = NULL;
+  IdleConn *oldest;
+
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
+
+  g_mutex_lock (&self->mutex);
+  g_clear_pointer (&self->reaper, g_source_unref);
+  while (self->idle_timeout > 0 &&
+         (oldest = g_queue_peek_tail (&self->idle)) != NULL &&
+         now - oldest->idle_since >= (gint64) self->idle_timeout * 1000)
+    expired = g_list_prepend (expired, pop_oldest_idle_locked (self));
+  schedule_reaper_locked (self);
+  g_mutex_unlock (&self->mutex);
+
+  if (expired != NULL)
+    g_debug ("Closing %u idle connections to %s", g_list_length (expired), self->host);
+  g_list_free_full (expired, (GDestroyNotify) PQfinish);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 cancellable_cancelled_cb (GCancellable *cancellable,
                           OutlayDbPool *self)
@@ -366,6 +448,12 @@ outlay_db_pool_finalize (GObject *object)
 {
   OutlayDbPool *self = (OutlayDbPool *) object;
   IdleConn *idle;
+
+  if (self->reaper != NULL)
+    {
+      g_source_destroy (self->reaper);
+      g_clear_pointer (&self->reaper, g_source_unref);
+    }
 
   while ((idle = g_queue_pop_head (&self->idle)) != NULL)
     {
@@ -410,6 +498,7 @@ outlay_db_pool_init (OutlayDbPool *self)
   g_mutex_init (&self->mutex);
   g_cond_init (&self->cond);
   g_queue_init (&self->idle);
+  self->idle_timeout = IDLE_TIMEOUT_MSEC;
   self->backends = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
@@ -569,14 +658,8 @@ outlay_db_pool_release (OutlayDbPool *self,
   g_mutex_lock (&self->mutex);
   g_queue_push_head (&self->idle, idle);
   while (self->n_waiting == 0 && self->idle.length > self->keep)
-    {
-      IdleConn *extra = g_queue_pop_tail (&self->idle);
-
-      note_backend (self, PQbackendPID (extra->conn), FALSE);
-      excess = g_list_prepend (excess, extra->conn);
-      g_free (extra);
-      self->n_open--;
-    }
+    excess = g_list_prepend (excess, pop_oldest_idle_locked (self));
+  schedule_reaper_locked (self);
   g_cond_signal (&self->cond);
   g_mutex_unlock (&self->mutex);
 
@@ -623,6 +706,23 @@ outlay_db_pool_owns_backend (OutlayDbPool *self,
   g_mutex_unlock (&self->mutex);
 
   return owns;
+}
+
+void
+outlay_db_pool_set_idle_timeout (OutlayDbPool *self,
+                                 guint         idle_timeout_msec)
+{
+  g_return_if_fail (OUTLAY_IS_DB_POOL (self));
+
+  g_mutex_lock (&self->mutex);
+  self->idle_timeout = idle_timeout_msec;
+  if (self->reaper != NULL)
+    {
+      g_source_destroy (self->reaper);
+      g_clear_pointer (&self->reaper, g_source_unref);
+    }
+  schedule_reaper_locked (self);
+  g_mutex_unlock (&self->mutex);
 }
 
 guint

@@ -39,7 +39,10 @@ PGconn       *outlay_db_pool_acquire     (OutlayDbPool   *self,
                                           GError        **error);
 
 /* Hands @conn back. A connection left inside a transaction is rolled back; a
- * broken one is closed. Beyond `keep` idle connections, the extra is closed. */
+ * broken one is closed. Beyond `keep` idle connections, the extra is closed;
+ * any left idle for a minute is closed too, so that a serverless compute can
+ * scale to zero (a timer in the main context of the pool's creator, which
+ * must be iterated for that). */
 void          outlay_db_pool_release     (OutlayDbPool   *self,
                                           PGconn         *conn);
 
@@ -64,6 +67,11 @@ gboolean      outlay_db_pool_owns_backend (OutlayDbPool *self,
 
 /* Progress of a slow connect, for the UI's "Waking the database…": emitted
  * in the main context of the pool's creator, signal "connecting" (guint attempt). */
+
+/* How long a connection may stay idle before it is closed, in milliseconds:
+ * a minute unless changed (tests shorten it); 0: never. Thread-safe. */
+void          outlay_db_pool_set_idle_timeout (OutlayDbPool *self,
+                                               guint         idle_timeout_msec);
 
 guint         outlay_db_pool_get_n_idle  (OutlayDbPool   *self);
 guint         outlay_db_pool_get_n_open  (OutlayDbPool   *self);

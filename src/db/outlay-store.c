@@ -64,12 +64,13 @@ struct _OutlayStore
   /* Main context only. */
   OutlayStoreState  state;
   char             *state_message;
-  gboolean          live_sync;
   guint             poll_interval;    /* msec, 0: automatic */
   gboolean          polling;          /* a poll is running */
 
   /* Live sync, started by open in whatever thread it runs and stopped by
-   * dispose in whatever thread drops the store: under the lock. */
+   * dispose in whatever thread drops the store: under the lock (live_sync is
+   * set in the main context only, and read there without it). */
+  gboolean          live_sync;
   gboolean          opened;
   OutlayDbListener *listener;
   GSource          *poll_source;
@@ -737,6 +738,14 @@ uses_polling (OutlayStore *self)
   return self->poll_interval > 0 || outlay_dsn_is_pooler (outlay_db_pool_get_dsn (self->pool));
 }
 
+/* Called with the lock held. Checked again when the listener or the timer
+ * is put in place: live sync may have been turned off meanwhile. */
+static gboolean
+live_sync_wanted_locked (OutlayStore *self)
+{
+  return self->live_sync && self->opened && self->listener == NULL && self->poll_source == NULL;
+}
+
 /* Open calls it with @block: the listener is in place, or the first count
  * taken, before open returns, so that no write after it goes unnoticed. The
  * setters, in the main context, must not block. */
@@ -750,7 +759,7 @@ start_live_sync (OutlayStore  *self,
   gboolean wanted;
 
   g_mutex_lock (&self->lock);
-  wanted = self->live_sync && self->opened && self->listener == NULL && self->poll_source == NULL;
+  wanted = live_sync_wanted_locked (self);
   g_mutex_unlock (&self->lock);
 
   if (!wanted)
@@ -772,21 +781,32 @@ start_live_sync (OutlayStore  *self,
       g_source_set_callback (source, poll_tick_cb, ref, weak_ref_free);
       g_source_set_static_name (source, "[outlay] live sync poll");
 
+      /* Attached under the lock, so that stop_live_sync() finds it attached. */
       g_mutex_lock (&self->lock);
-      self->poll_source = source;
-      self->poll_cancellable = g_cancellable_new ();
+      if (live_sync_wanted_locked (self))
+        {
+          self->poll_source = g_source_ref (source);
+          self->poll_cancellable = g_cancellable_new ();
+          g_source_attach (source, self->context);
+        }
       g_mutex_unlock (&self->lock);
 
-      g_source_attach (source, self->context);
+      g_source_unref (source);
       return;
     }
 
   listener = outlay_db_listener_new (self->pool, CHANGES_CHANNEL, CHANGE_COUNT_SQL, self->context);
   g_signal_connect (listener, "changed", G_CALLBACK (listener_changed_cb), self);
 
+  /* Once in place, stop_live_sync() stops it, even while it connects. */
   g_mutex_lock (&self->lock);
-  self->listener = g_object_ref (listener);
+  wanted = live_sync_wanted_locked (self);
+  if (wanted)
+    self->listener = g_object_ref (listener);
   g_mutex_unlock (&self->lock);
+
+  if (!wanted)
+    return;
 
   if (!block)
     outlay_db_listener_start (listener);
@@ -829,6 +849,30 @@ restart_live_sync (OutlayStore *self)
 {
   stop_live_sync (self);
   start_live_sync (self, FALSE, NULL);
+}
+
+/* Blocking, as at open: the listener is in place, or the first count taken,
+ * when it returns. */
+static void
+resume_live_sync_thread (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  start_live_sync (source_object, TRUE, cancellable);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Live sync is back after a pause, in which nothing was heard: everyone
+ * reloads, as when the store comes back from offline, and what is written
+ * from now on is heard. Posted from the caller's context rather than the
+ * worker's. */
+static void
+live_sync_resumed_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  post_changed (OUTLAY_STORE (source));
 }
 
 /* --- Migrations ------------------------------------------------------------ */
@@ -1415,7 +1459,8 @@ outlay_store_class_init (OutlayStoreClass *klass)
    * OutlayStore::changed:
    *
    * Something was written through this store or, with live sync, by another
-   * client; also when the store reconnects after being offline.
+   * client; also when the store reconnects after being offline, and when live
+   * sync is turned on again (writes made meanwhile went unheard).
    */
   signals[CHANGED] =
     g_signal_new ("changed",
@@ -1527,14 +1572,31 @@ void
 outlay_store_set_live_sync (OutlayStore *self,
                             gboolean     live_sync)
 {
+  g_autoptr(GTask) task = NULL;
+  gboolean opened;
+
   g_return_if_fail (OUTLAY_IS_STORE (self));
 
   live_sync = !!live_sync;
   if (self->live_sync == live_sync)
     return;
 
+  g_mutex_lock (&self->lock);
   self->live_sync = live_sync;
-  restart_live_sync (self);
+  opened = self->opened;
+  g_mutex_unlock (&self->lock);
+
+  if (!live_sync)
+    {
+      stop_live_sync (self);
+    }
+  else if (opened)
+    {
+      task = g_task_new (self, NULL, live_sync_resumed_cb, NULL);
+      g_task_set_source_tag (task, outlay_store_set_live_sync);
+      g_task_run_in_thread (task, resume_live_sync_thread);
+    }
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIVE_SYNC]);
 }
 

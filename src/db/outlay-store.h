@@ -196,7 +196,8 @@ const char       *outlay_store_get_state_message (OutlayStore   *self);
  */
 
 /* Property "live-sync", TRUE by default. Takes effect at once on an open
- * store: FALSE closes the connection or stops polling. */
+ * store: FALSE closes the connection or stops polling; TRUE again emits
+ * "changed" once it listens, since writes made meanwhile went unheard. */
 void              outlay_store_set_live_sync     (OutlayStore    *self,
                                                   gboolean        live_sync);
 gboolean          outlay_store_get_live_sync     (OutlayStore    *self);

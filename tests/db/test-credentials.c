@@ -14,10 +14,10 @@
 #include "outlay-credentials.h"
 #include "outlay-db-error.h"
 #include "outlay-test-db.h"
+#include "outlay-test-keyring.h"
 
 #define ENV_DSN    "postgresql://env@db.example.com/books"
 #define DOTENV_DSN "postgresql://alice:S3cr3tPw@db.example.com/books"
-#define INNER_ENV  "OUTLAY_TEST_KEYRING_INNER"
 
 typedef struct
 {
@@ -162,37 +162,14 @@ test_dotenv_unsafe (Fixture       *fixture,
   assert_dotenv_gives ("DATABASE_URL=" DOTENV_DSN "\n", DOTENV_DSN);
 }
 
-/* Runs inside a private D-Bus session with an unlocked gnome-keyring (see
- * test_keyring()). */
+/* In a D-Bus session of its own with an empty, unlocked keyring, in a new
+ * working folder without DATABASE_URL (tests/support/outlay-test-keyring.h). */
 static void
-test_keyring_inner (Fixture       *fixture,
-                    gconstpointer  user_data)
+test_keyring (void)
 {
-  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
   OutlayCredentialSource source;
   g_autoptr(GError) error = NULL;
   g_autofree char *dsn = NULL;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  g_assert_nonnull (bus);
-
-  /* gnome-keyring-daemon takes its name on the bus a moment after it forks. */
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_autoptr(GVariant) reply = NULL;
-      gboolean has_owner = FALSE;
-
-      reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                           "org.freedesktop.DBus", "NameHasOwner",
-                                           g_variant_new ("(s)", "org.freedesktop.secrets"),
-                                           G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE,
-                                           -1, NULL, NULL);
-      if (reply != NULL)
-        g_variant_get (reply, "(b)", &has_owner);
-      if (has_owner)
-        break;
-      g_usleep (G_USEC_PER_SEC / 20);
-    }
 
   dsn = lookup (&source);
   g_assert_null (dsn);
@@ -228,85 +205,18 @@ test_keyring_inner (Fixture       *fixture,
   g_assert_cmpint (source, ==, OUTLAY_CREDENTIAL_SOURCE_LOCAL);
 }
 
-/* The keyring part in a D-Bus session of its own: this test program again,
- * under dbus-run-session, after gnome-keyring-daemon made and unlocked a
- * keyring in a temporary home. */
-static void
-test_keyring (Fixture       *fixture,
-              gconstpointer  user_data)
-{
-  static const struct { const char *program; const char *package; } needed[] = {
-    { "dbus-run-session", "dbus" },
-    { "gnome-keyring-daemon", "gnome-keyring" },
-  };
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *home = g_build_filename (fixture->dir, "home", NULL);
-  g_autofree char *runtime = g_build_filename (fixture->dir, "run", NULL);
-  g_autofree char *output = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (needed); i++)
-    {
-      g_autofree char *path = g_find_program_in_path (needed[i].program);
-
-      if (path == NULL)
-        {
-          g_test_fail_printf ("%s is missing: install the %s package", needed[i].program, needed[i].package);
-          return;
-        }
-    }
-
-  g_assert_cmpint (g_mkdir (home, 0700), ==, 0);
-  g_assert_cmpint (g_mkdir (runtime, 0700), ==, 0);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_MERGE);
-  g_subprocess_launcher_set_cwd (launcher, fixture->dir);
-  g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime, TRUE);
-  g_subprocess_launcher_setenv (launcher, INNER_ENV, "1", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-
-  process = g_subprocess_launcher_spawn (launcher, &error,
-                                         "dbus-run-session", "--", "sh", "-c",
-                                         "printf test | gnome-keyring-daemon --unlock --components=secrets >/dev/null "
-                                         "&& exec \"$0\" -p /outlay/credentials/keyring/inner",
-                                         self_exe, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &output, NULL, &error);
-  g_assert_no_error (error);
-  g_test_message ("%s", output);
-
-  g_assert_true (g_subprocess_get_if_exited (process));
-  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
-  g_assert_nonnull (strstr (output, "ok 1 /outlay/credentials/keyring/inner"));
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  gboolean inner = g_getenv (INNER_ENV) != NULL;
-
   /* Outside the keyring test, no Secret Service is reachable. */
-  if (!inner)
+  if (!outlay_test_keyring_is_inner ())
     {
       g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/outlay-test-bus", TRUE);
       g_unsetenv ("DISPLAY");
     }
 
   g_test_init (&argc, &argv, NULL);
-
-  if (inner)
-    {
-      g_test_add ("/outlay/credentials/keyring/inner", Fixture, NULL,
-                  fixture_set_up, test_keyring_inner, fixture_tear_down);
-      return g_test_run ();
-    }
 
   g_test_add ("/outlay/credentials/nothing-configured", Fixture, NULL,
               fixture_set_up, test_nothing_configured, fixture_tear_down);
@@ -316,8 +226,7 @@ main (int   argc,
               fixture_set_up, test_dotenv, fixture_tear_down);
   g_test_add ("/outlay/credentials/dotenv-unsafe", Fixture, NULL,
               fixture_set_up, test_dotenv_unsafe, fixture_tear_down);
-  g_test_add ("/outlay/credentials/keyring", Fixture, NULL,
-              fixture_set_up, test_keyring, fixture_tear_down);
+  outlay_test_keyring_add_func ("/outlay/credentials/keyring", test_keyring);
 
   return g_test_run ();
 }

@@ -328,6 +328,94 @@ test_notices (void)
   PQfinish (conn);
 }
 
+/* --- Idle connections ----------------------------------------------------- */
+
+typedef struct
+{
+  OutlayDbPool *pool;
+  PGconn      **conns;
+  guint         n_conns;
+} Release;
+
+static gpointer
+release_thread (gpointer data)
+{
+  Release *release = data;
+
+  for (guint i = 0; i < release->n_conns; i++)
+    outlay_db_pool_release (release->pool, release->conns[i]);
+
+  return NULL;
+}
+
+/* Runs the creator's main context, where the pool closes idle connections,
+ * until the server counts @n of the pool's. */
+static void
+wait_for_server_connections (const char *dsn,
+                             gint64      n)
+{
+  while (count_server_connections (dsn) != n)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (G_USEC_PER_SEC / 50);
+    }
+}
+
+/* Connections left idle past the timeout are closed, the kept ones too (a
+ * serverless compute scales to zero only once nobody is connected), from the
+ * creator's main context whatever thread released them; one in use stays,
+ * and asking again connects again. */
+static void
+test_idle_timeout (void)
+{
+  g_autofree char *dsn = outlay_test_db_create_database ();
+  g_autoptr(OutlayDbPool) pool = outlay_db_pool_new (dsn, OUTLAY_DB_POOL_KEEP, OUTLAY_DB_POOL_OVERFLOW);
+  g_autoptr(GError) error = NULL;
+  PGconn *conns[3];
+  Release release = { pool, conns, G_N_ELEMENTS (conns) };
+  PGresult *result;
+  PGconn *busy;
+  int pids[3];
+
+  outlay_db_pool_set_idle_timeout (pool, 100);
+
+  busy = outlay_db_pool_acquire (pool, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (conns); i++)
+    {
+      conns[i] = outlay_db_pool_acquire (pool, NULL, &error);
+      g_assert_no_error (error);
+      pids[i] = PQbackendPID (conns[i]);
+    }
+  g_thread_join (g_thread_new ("release", release_thread, &release));
+
+  g_assert_cmpuint (outlay_db_pool_get_n_idle (pool), ==, 3);
+  g_assert_cmpint (count_server_connections (dsn), ==, 4);
+
+  wait_for_server_connections (dsn, 1);
+  g_assert_cmpuint (outlay_db_pool_get_n_idle (pool), ==, 0);
+  g_assert_cmpuint (outlay_db_pool_get_n_open (pool), ==, 1);
+  /* Their last notifications are still known as the pool's. */
+  for (guint i = 0; i < G_N_ELEMENTS (pids); i++)
+    g_assert_true (outlay_db_pool_owns_backend (pool, pids[i]));
+
+  result = outlay_db_exec (busy, "SELECT 1", 0, NULL, &error);
+  g_assert_no_error (error);
+  PQclear (result);
+  outlay_db_pool_release (pool, busy);
+
+  wait_for_server_connections (dsn, 0);
+  g_assert_cmpuint (outlay_db_pool_get_n_open (pool), ==, 0);
+
+  busy = outlay_db_pool_acquire (pool, NULL, &error);
+  g_assert_no_error (error);
+  exec_ok (busy, "SELECT 1");
+  g_assert_cmpuint (outlay_db_pool_get_n_open (pool), ==, 1);
+  g_assert_cmpint (count_server_connections (dsn), ==, 1);
+  outlay_db_pool_release (pool, busy);
+}
+
 /* --- Cancellation --------------------------------------------------------- */
 
 typedef struct
@@ -679,6 +767,7 @@ main (int   argc,
   g_test_add_func ("/outlay/pool/discard", test_discard);
   g_test_add_func ("/outlay/pool/owns-backend", test_owns_backend);
   g_test_add_func ("/outlay/pool/notices", test_notices);
+  g_test_add_func ("/outlay/pool/idle-timeout", test_idle_timeout);
   g_test_add_func ("/outlay/pool/cancel-waiting", test_cancel_waiting);
   g_test_add_func ("/outlay/pool/exec-errors", test_exec_errors);
   g_test_add_func ("/outlay/pool/connect/refused", test_connect_refused);

@@ -17,12 +17,25 @@ struct _OutlayPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   OutlayApplication    *app;
+  /* Work under way does not hold the window, so a closed Preferences goes
+   * at once (held on, it could be disposed after its transient parent is
+   * gone, which GTK 4.8 does not survive). Cancelled in dispose: the
+   * callbacks check it before they touch the window. */
   GCancellable         *cancellable;
-  OutlayStore          *test_store;
   /* Filling the choices in selects them; that is not a change to save. */
   gboolean              filling;
+  /* Until the saved connection is known, the switch and the URL show
+   * nothing to save. */
+  gboolean              looking_up;
+  /* FALSE while DATABASE_URL decides, which a save could not override. */
+  gboolean              choosable;
+  /* A Test or a Save is under way. */
+  gboolean              busy;
 
   AdwActionRow         *current_row;
+  AdwActionRow         *source_row;
+  GtkImage             *source_icon;
+  AdwActionRow         *remote_row;
   GtkSwitch            *remote_switch;
   AdwEntryRow          *url_row;
   AdwActionRow         *test_row;
@@ -40,12 +53,37 @@ static const char *currencies[] = {
 };
 
 static void
+update_controls (OutlayPreferencesWindow *self)
+{
+  gboolean idle = !self->looking_up && !self->busy;
+
+  gtk_spinner_set_spinning (self->test_spinner, !idle);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->remote_row), self->choosable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->url_row),
+                            self->choosable && gtk_switch_get_active (self->remote_switch));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.test", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.save", idle && self->choosable);
+}
+
+static void
 set_busy (OutlayPreferencesWindow *self,
           gboolean                 busy)
 {
-  gtk_spinner_set_spinning (self->test_spinner, busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.test", !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.save", !busy);
+  self->busy = busy;
+  update_controls (self);
+}
+
+/* Why the connection cannot be chosen here. */
+static void
+show_source (OutlayPreferencesWindow *self,
+             const char              *icon_name,
+             const char              *title,
+             const char              *subtitle)
+{
+  gtk_image_set_from_icon_name (self->source_icon, icon_name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->source_row), title);
+  adw_action_row_set_subtitle (self->source_row, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->source_row), TRUE);
 }
 
 /* Also whenever the application's store comes or goes, so that the row
@@ -55,35 +93,22 @@ show_current (OutlayPreferencesWindow *self)
 {
   OutlayContext *context = outlay_application_get_context (self->app);
   OutlayStore *store = outlay_application_get_store (self->app);
-  g_autofree char *text = NULL;
+  const char *text;
 
   if (store == NULL || context == NULL)
     {
       if (outlay_application_get_error (self->app) != NULL)
-        text = g_strdup (_("Not connected"));
+        text = _("Not connected");
       else
-        text = g_strdup (_("Connecting…"));
+        text = _("Connecting…");
+    }
+  else if (outlay_context_get_source (context) == OUTLAY_CREDENTIAL_SOURCE_LOCAL)
+    {
+      text = _("This computer");
     }
   else
     {
-      switch (outlay_context_get_source (context))
-        {
-        case OUTLAY_CREDENTIAL_SOURCE_LOCAL:
-          text = g_strdup (_("This computer"));
-          break;
-
-        case OUTLAY_CREDENTIAL_SOURCE_ENVIRONMENT:
-        case OUTLAY_CREDENTIAL_SOURCE_DOTENV:
-          /* Translators: %s is a database address with the password hidden */
-          text = g_strdup_printf (_("%s, from DATABASE_URL, which takes precedence over what is saved here"),
-                                  outlay_store_get_display_dsn (store));
-          break;
-
-        case OUTLAY_CREDENTIAL_SOURCE_KEYRING:
-        default:
-          text = g_strdup (outlay_store_get_display_dsn (store));
-          break;
-        }
+      text = outlay_store_get_display_dsn (store);
     }
 
   adw_action_row_set_subtitle (self->current_row, text);
@@ -94,32 +119,147 @@ static void
 connection_edited_cb (OutlayPreferencesWindow *self)
 {
   adw_action_row_set_subtitle (self->test_row, _("Not tested yet"));
+  update_controls (self);
 }
 
 static void
-test_store_opened_cb (GObject      *object,
+lookup_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  OutlayCredentialSource *source = task_data;
+  GError *error = NULL;
+  char *dsn;
+
+  /* The keyring blocks. */
+  dsn = outlay_credentials_lookup (source, cancellable, &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, dsn, g_free);
+}
+
+/* The switch and the URL start from what the application would use at its
+ * next start, whether or not it is connected now: otherwise a Save straight
+ * away could forget an address that is only unreachable for the moment. */
+static void
+credentials_found_cb (GObject      *object,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  g_autoptr(OutlayPreferencesWindow) self = user_data;
+  OutlayPreferencesWindow *self = user_data;
+  OutlayCredentialSource *source = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+  g_autofree char *dsn = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (!outlay_store_open_finish (OUTLAY_STORE (object), result, &error))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->looking_up = FALSE;
+
+  if (error != NULL)
+    {
+      show_source (self, "dialog-warning-symbolic",
+                   _("Could Not Read the Connection Settings"), error->message);
+      update_controls (self);
+      return;
+    }
+
+  gtk_switch_set_active (self->remote_switch, dsn != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->url_row), dsn != NULL ? dsn : "");
+
+  switch (*source)
+    {
+    case OUTLAY_CREDENTIAL_SOURCE_ENVIRONMENT:
+      show_source (self, "dialog-information-symbolic",
+                   _("Set by DATABASE_URL"),
+                   _("This environment variable takes precedence. Unset it to choose here."));
+      break;
+
+    case OUTLAY_CREDENTIAL_SOURCE_DOTENV:
+      {
+        g_autofree char *cwd = g_get_current_dir ();
+        g_autofree char *path = g_build_filename (cwd, ".env", NULL);
+        /* Translators: %s is the path of a .env file */
+        g_autofree char *text = g_strdup_printf (_("%s takes precedence. Remove DATABASE_URL "
+                                                   "from it to choose here."),
+                                                 path);
+
+        show_source (self, "dialog-information-symbolic", _("Set by DATABASE_URL in .env"), text);
+      }
+      break;
+
+    case OUTLAY_CREDENTIAL_SOURCE_KEYRING:
+    case OUTLAY_CREDENTIAL_SOURCE_LOCAL:
+    default:
+      self->choosable = TRUE;
+      break;
+    }
+
+  update_controls (self);
+}
+
+static void
+look_up_credentials (OutlayPreferencesWindow *self)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, credentials_found_cb, self);
+
+  self->looking_up = TRUE;
+  update_controls (self);
+
+  g_task_set_source_tag (task, look_up_credentials);
+  g_task_set_task_data (task, g_new0 (OutlayCredentialSource, 1), g_free);
+  g_task_run_in_thread (task, lookup_in_thread);
+}
+
+/* "15" (or "9.6" before PostgreSQL 10) from PQserverVersion()'s 150004. */
+static char *
+format_server_version (int version)
+{
+  if (version >= 100000)
+    return g_strdup_printf ("%d", version / 10000);
+
+  return g_strdup_printf ("%d.%d", version / 10000, version / 100 % 100);
+}
+
+static void
+probed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  OutlayPreferencesWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  int server_version = 0;
+  gboolean has_books = FALSE;
+
+  if (!outlay_context_probe_finish (result, &server_version, &has_books, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
       adw_action_row_set_subtitle (self->test_row, error->message);
     }
-  else
+  else if (has_books)
     {
       adw_action_row_set_subtitle (self->test_row, _("Connected: the books there are ready"));
     }
+  else
+    {
+      g_autofree char *version = format_server_version (server_version);
+      /* Translators: %s is a PostgreSQL version, such as "15" */
+      g_autofree char *text = g_strdup_printf (_("Connected: PostgreSQL %s, no Outlay books yet — "
+                                                 "they will be set up on Save"),
+                                               version);
 
-  g_clear_object (&self->test_store);
+      adw_action_row_set_subtitle (self->test_row, text);
+    }
+
   set_busy (self, FALSE);
 }
 
+/* Only looks: the books are set up by Save and Connect, on the database
+ * the person chose. */
 static void
 test_action (GtkWidget  *widget,
              const char *action_name,
@@ -127,7 +267,6 @@ test_action (GtkWidget  *widget,
 {
   OutlayPreferencesWindow *self = OUTLAY_PREFERENCES_WINDOW (widget);
   const char *url = gtk_editable_get_text (GTK_EDITABLE (self->url_row));
-  g_autoptr(GError) error = NULL;
 
   if (!gtk_switch_get_active (self->remote_switch))
     {
@@ -135,50 +274,20 @@ test_action (GtkWidget  *widget,
       return;
     }
 
-  self->test_store = outlay_store_new (url, &error);
-  if (self->test_store == NULL)
-    {
-      adw_action_row_set_subtitle (self->test_row, error->message);
-      return;
-    }
-
   set_busy (self, TRUE);
   adw_action_row_set_subtitle (self->test_row, _("Connecting…"));
-  outlay_store_open_async (self->test_store, self->cancellable,
-                           test_store_opened_cb, g_object_ref (self));
+  outlay_context_probe_async (url, self->cancellable, probed_cb, self);
 }
 
 static void
-save_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+connection_saved_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
-  const char *dsn = task_data;
-  g_autoptr(GError) error = NULL;
-  gboolean saved;
-
-  /* The keyring blocks. */
-  if (dsn != NULL)
-    saved = outlay_credentials_store (dsn, cancellable, &error);
-  else
-    saved = outlay_credentials_clear (cancellable, &error);
-
-  if (saved)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
-}
-
-static void
-saved_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  OutlayPreferencesWindow *self = OUTLAY_PREFERENCES_WINDOW (object);
+  OutlayPreferencesWindow *self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!outlay_application_save_connection_finish (OUTLAY_APPLICATION (object), result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -191,7 +300,6 @@ saved_cb (GObject      *object,
   set_busy (self, FALSE);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
                                     adw_toast_new (_("Saved. Opening the books…")));
-  outlay_application_reconnect (self->app);
 }
 
 static void
@@ -202,7 +310,6 @@ save_action (GtkWidget  *widget,
   OutlayPreferencesWindow *self = OUTLAY_PREFERENCES_WINDOW (widget);
   const char *url = gtk_editable_get_text (GTK_EDITABLE (self->url_row));
   gboolean remote = gtk_switch_get_active (self->remote_switch);
-  g_autoptr(GTask) task = NULL;
 
   if (remote && *url == '\0')
     {
@@ -212,10 +319,8 @@ save_action (GtkWidget  *widget,
     }
 
   set_busy (self, TRUE);
-  task = g_task_new (self, self->cancellable, saved_cb, NULL);
-  g_task_set_source_tag (task, save_action);
-  g_task_set_task_data (task, remote ? g_strdup (url) : NULL, g_free);
-  g_task_run_in_thread (task, save_in_thread);
+  outlay_application_save_connection_async (self->app, remote ? url : NULL, self->cancellable,
+                                            connection_saved_cb, self);
 }
 
 static void
@@ -283,7 +388,6 @@ outlay_preferences_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->test_store);
   if (self->app != NULL)
     g_signal_handlers_disconnect_by_data (self->app, self);
   g_clear_object (&self->app);
@@ -304,6 +408,9 @@ outlay_preferences_window_class_init (OutlayPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/outlay/Outlay/ui/outlay-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayPreferencesWindow, current_row);
+  gtk_widget_class_bind_template_child (widget_class, OutlayPreferencesWindow, source_row);
+  gtk_widget_class_bind_template_child (widget_class, OutlayPreferencesWindow, source_icon);
+  gtk_widget_class_bind_template_child (widget_class, OutlayPreferencesWindow, remote_row);
   gtk_widget_class_bind_template_child (widget_class, OutlayPreferencesWindow, remote_switch);
   gtk_widget_class_bind_template_child (widget_class, OutlayPreferencesWindow, url_row);
   gtk_widget_class_bind_template_child (widget_class, OutlayPreferencesWindow, test_row);
@@ -330,7 +437,6 @@ OutlayPreferencesWindow *
 outlay_preferences_window_new (OutlayApplication *app)
 {
   OutlayPreferencesWindow *self;
-  OutlayContext *context;
 
   g_return_val_if_fail (OUTLAY_IS_APPLICATION (app), NULL);
 
@@ -344,11 +450,7 @@ outlay_preferences_window_new (OutlayApplication *app)
   g_signal_connect_object (app, "notify::error",
                            G_CALLBACK (show_current), self, G_CONNECT_SWAPPED);
 
-  /* Where the books are now; from then on the switch is the person's. */
-  context = outlay_application_get_context (app);
-  gtk_switch_set_active (self->remote_switch,
-                         outlay_application_get_store (app) != NULL &&
-                         outlay_context_get_source (context) == OUTLAY_CREDENTIAL_SOURCE_KEYRING);
+  look_up_credentials (self);
 
   return self;
 }

@@ -19,8 +19,8 @@ G_DECLARE_FINAL_TYPE (OutlayPreferencesWindow, outlay_preferences_window, OUTLAY
 
 /*
  * Preferences: where the books are (this computer, or a PostgreSQL server by
- * URL, tested and kept in the keyring), the currency and the first day of
- * the week.
+ * URL, tested and kept in the keyring; when DATABASE_URL decides, it says so
+ * and offers no choice), the currency and the first day of the week.
  */
 
 OutlayPreferencesWindow *outlay_preferences_window_new (OutlayApplication *app);
