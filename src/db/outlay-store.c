@@ -51,7 +51,6 @@ struct _OutlayStore
   OutlayDbPool     *pool;
   char             *display_dsn;
   GMainContext     *context;
-  GThread          *thread;     /* the one that made the store */
 
   /* What workers post for the main context, coalesced: one dispatch at a time
    * however many writes happen meanwhile. */
@@ -208,13 +207,13 @@ queue_dispatch (OutlayStore *self)
   g_autoptr(GSource) source = NULL;
   GWeakRef *ref;
 
-  /* In the thread that made the store, at once. Not g_main_context_invoke():
-   * from a worker it runs the callback right there whenever the main thread
-   * happens not to hold the context at that moment. */
-  if (g_thread_self () == self->thread && g_main_context_acquire (self->context))
+  /* At once when the caller runs the context already. Not
+   * g_main_context_invoke(), nor acquiring it here: from a worker (which
+   * may even be the thread that made the store) that runs the callback right
+   * there whenever the main thread happens not to hold the context. */
+  if (g_main_context_is_owner (self->context))
     {
       dispatch (self);
-      g_main_context_release (self->context);
       return;
     }
 
@@ -1349,7 +1348,6 @@ outlay_store_finalize (GObject *object)
   g_clear_pointer (&self->posted_message, g_free);
   g_clear_pointer (&self->state_message, g_free);
   g_clear_pointer (&self->context, g_main_context_unref);
-  g_clear_pointer (&self->thread, g_thread_unref);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (outlay_store_parent_class)->finalize (object);
@@ -1476,7 +1474,6 @@ outlay_store_init (OutlayStore *self)
   g_mutex_init (&self->lock);
   self->live_sync = TRUE;
   self->context = g_main_context_ref_thread_default ();
-  self->thread = g_thread_ref (g_thread_self ());
 }
 
 /* --- Public API -------------------------------------------------------------- */
