@@ -129,6 +129,8 @@ update_day_button (OutlayCalendar *self,
 
   gtk_button_set_label (GTK_BUTTON (button), number);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", g_date_get_julian (day));
+  /* The first and last months show days Outlay does not keep. */
+  gtk_widget_set_sensitive (button, outlay_date_validate (day, NULL));
 
   /* Only the cursor is in the focus chain, so Tab leaves the grid in one
    * step and the arrows move within it. */
@@ -210,6 +212,9 @@ select_day_action (GtkWidget  *widget,
 
   g_date_clear (&day, 1);
   g_date_set_julian (&day, julian);
+  if (!outlay_date_validate (&day, NULL))
+    return;
+
   outlay_calendar_set_date (self, &day);
   g_signal_emit (self, signals[DAY_SELECTED], 0);
 }

@@ -38,7 +38,7 @@ outlay_ui_toast_error (GtkWidget    *widget,
   g_return_if_fail (error != NULL);
 
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    outlay_ui_add_toast (widget, adw_toast_new (error->message));
+    outlay_ui_add_toast (widget, outlay_ui_toast_new (error->message));
 }
 
 static void
@@ -64,6 +64,14 @@ outlay_ui_add_default_categories (GtkWidget    *widget,
   outlay_category_list_add_defaults_async (outlay_category_list_get_for_store (store),
                                            cancellable,
                                            defaults_added_cb, g_object_ref (widget));
+}
+
+AdwToast *
+outlay_ui_toast_new (const char *text)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (markup);
 }
 
 void

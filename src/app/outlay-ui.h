@@ -28,6 +28,9 @@ void   outlay_ui_add_default_categories (GtkWidget    *widget,
                                          OutlayStore  *store,
                                          GCancellable *cancellable);
 
+/* A toast showing @text as it is: libadwaita reads toast titles as markup. */
+AdwToast *outlay_ui_toast_new    (const char  *text);
+
 /* Adds @css_class to @widget when @set, else removes it. */
 void   outlay_ui_set_css_class   (GtkWidget   *widget,
                                   const char  *css_class,

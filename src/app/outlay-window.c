@@ -434,12 +434,16 @@ void
 outlay_window_set_error (OutlayWindow *self,
                          const GError *error)
 {
+  g_autofree char *description = NULL;
+
   g_return_if_fail (OUTLAY_IS_WINDOW (self));
   g_return_if_fail (error != NULL);
 
   outlay_window_set_store (self, NULL);
 
-  adw_status_page_set_description (self->error_page, error->message);
+  /* The description is markup, the message plain text. */
+  description = g_markup_escape_text (error->message, -1);
+  adw_status_page_set_description (self->error_page, description);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   gtk_spinner_set_spinning (self->connecting_spinner, FALSE);
   show_connection_state (self, OUTLAY_STORE_STATE_OFFLINE, error->message);

@@ -419,6 +419,12 @@ reap_idle_cb (gpointer data)
     return G_SOURCE_REMOVE;
 
   g_mutex_lock (&self->mutex);
+  /* Unless the timeout changed meanwhile and a new timer took this one's place. */
+  if (self->reaper != g_main_current_source ())
+    {
+      g_mutex_unlock (&self->mutex);
+      return G_SOURCE_REMOVE;
+    }
   g_clear_pointer (&self->reaper, g_source_unref);
   while (self->idle_timeout > 0 &&
          (oldest = g_queue_peek_tail (&self->idle)) != NULL &&

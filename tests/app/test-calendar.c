@@ -416,6 +416,30 @@ test_buttons (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_selected, ==, 1);
 }
 
+/* January 1900 starts on a Monday: with Sunday first, its grid begins with
+ * 31 December 1899, a day Outlay does not keep. */
+static void
+test_range (Fixture       *fixture,
+            gconstpointer  data)
+{
+  OutlayCalendar *calendar = fixture->calendar;
+  GDate day;
+
+  outlay_calendar_set_first_day_of_week (calendar, 0);
+  set_day (calendar, "1900-01-10");
+  assert_cell_day (calendar, 0, 1, "1899-12-31");
+  g_assert_false (gtk_widget_get_sensitive (cell (calendar, 0, 1)));
+  g_assert_true (gtk_widget_get_sensitive (cell (calendar, 1, 1)));
+
+  /* Chosen anyway (the action is there for the keyboard), it is refused. */
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 31, G_DATE_DECEMBER, 1899);
+  gtk_widget_activate_action (GTK_WIDGET (calendar), "calendar.select-day", "u",
+                              g_date_get_julian (&day));
+  assert_date (calendar, "1900-01-10");
+  g_assert_cmpuint (fixture->n_selected, ==, 0);
+}
+
 static void
 test_date_button (void)
 {
@@ -497,6 +521,8 @@ main (int   argc,
               fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/outlay/app/calendar/buttons", Fixture, NULL,
               fixture_set_up, test_buttons, fixture_tear_down);
+  g_test_add ("/outlay/app/calendar/range", Fixture, NULL,
+              fixture_set_up, test_range, fixture_tear_down);
   g_test_add_func ("/outlay/app/calendar/date-button", test_date_button);
   g_test_add_func ("/outlay/app/calendar/finalize", test_finalize);
 

@@ -372,6 +372,82 @@ test_selection_follows (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_label (label), ==, "2 selected");
 }
 
+/* Ids repeat between books: a selection does not follow into others. */
+static void
+test_selection_other_books (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(OutlayStore) other = outlay_test_db_new_store (NULL);
+  g_autoptr(OutlayCategory) misc = app_test_add_category (other, "Misc");
+  g_autoptr(GtkBitset) selected = NULL;
+
+  add_three (fixture);
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (app_test_add_expense (other, misc, "Other", 100 + i, "2025-04-01"));
+
+  outlay_expenses_page_set_store (fixture->page, fixture->store);
+  wait_for_rows (fixture, 3);
+  gtk_selection_model_select_range (fixture->selection, 0, 3, TRUE);
+
+  outlay_expenses_page_set_store (fixture->page, NULL);
+  outlay_expenses_page_set_store (fixture->page, other);
+  wait_for_rows (fixture, 3);
+
+  selected = gtk_selection_model_get_selection (fixture->selection);
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 0);
+  g_assert_false (gtk_action_bar_get_revealed (app_test_child (fixture->page, OUTLAY_TYPE_EXPENSES_PAGE,
+                                                               "selection_bar")));
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} Label;
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+shows_label (gpointer data)
+{
+  Label *label = data;
+
+  return has_label (label->root, label->text);
+}
+
+/* Toasts read their title as markup: names with & and < still show. */
+static void
+test_toast_text (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(OutlayCategory) odd = app_test_add_category (fixture->store, "Fish & Chips <Co>");
+  /* The test window holds the page in a toast overlay. */
+  Label moved = { GTK_WIDGET (fixture->window), "Moved 1 expense to “Fish & Chips <Co>”" };
+
+  add_three (fixture);
+  outlay_expenses_page_set_store (fixture->page, fixture->store);
+  wait_for_rows (fixture, 3);
+
+  gtk_selection_model_select_item (fixture->selection, 0, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "expenses.move-to", "x",
+                                             outlay_category_get_id (odd)));
+  app_test_wait (shows_label, &moved);
+}
+
 static void
 test_first_run (Fixture       *fixture,
                 gconstpointer  data)
@@ -470,6 +546,10 @@ main (int   argc,
               fixture_set_up, test_move, fixture_tear_down);
   g_test_add ("/outlay/app/expenses-page/selection-follows", Fixture, NULL,
               fixture_set_up, test_selection_follows, fixture_tear_down);
+  g_test_add ("/outlay/app/expenses-page/selection-other-books", Fixture, NULL,
+              fixture_set_up, test_selection_other_books, fixture_tear_down);
+  g_test_add ("/outlay/app/expenses-page/toast-text", Fixture, NULL,
+              fixture_set_up, test_toast_text, fixture_tear_down);
   g_test_add ("/outlay/app/expenses-page/first-run", Fixture, NULL,
               fixture_set_up, test_first_run, fixture_tear_down);
   g_test_add ("/outlay/app/expenses-page/search", Fixture, NULL,

@@ -714,13 +714,16 @@ test_live_sync_toggle (void)
   g_assert_cmpuint (n_notify, ==, 1);
   wait_for_listeners (dsn, 0);
 
+  /* Back on, the store says "changed" once it listens: writes made
+   * meanwhile went unheard. */
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (count_cb), &n_changed);
   g_object_set (store, "live-sync", TRUE, NULL);
   g_assert_cmpuint (n_notify, ==, 2);
+  wait_for_count (&n_changed, 1);
   wait_for_listeners (dsn, 1);
 
-  g_signal_connect_swapped (store, "changed", G_CALLBACK (count_cb), &n_changed);
   food = add_category (writer, "Food");
-  wait_for_count (&n_changed, 1);
+  wait_for_count (&n_changed, 2);
 }
 
 /* --- Async ----------------------------------------------------------------------- */

@@ -103,7 +103,7 @@ name_answered (GtkWidget  *widget,
 
   if (!outlay_category_validate (category, &error))
     {
-      outlay_ui_add_toast (widget, adw_toast_new (error->message));
+      outlay_ui_add_toast (widget, outlay_ui_toast_new (error->message));
       return;
     }
 

@@ -501,7 +501,7 @@ expenses_deleted_cb (GObject      *object,
                                         "%u expenses deleted",
                                         self->undo->len),
                            self->undo->len);
-  toast = adw_toast_new (title);
+  toast = outlay_ui_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "button-clicked",
@@ -619,7 +619,7 @@ expenses_transferred_cb (GObject      *object,
                                         "Moved %u expenses to “%s”",
                                         move->rows->len),
                            move->rows->len, outlay_category_get_name (move->category));
-  outlay_ui_add_toast (GTK_WIDGET (move->self), adw_toast_new (title));
+  outlay_ui_add_toast (GTK_WIDGET (move->self), outlay_ui_toast_new (title));
 }
 
 static void
@@ -934,7 +934,7 @@ quick_entry_saved_cb (OutlayExpensesPage *self,
 
   /* Translators: the first %s is an amount, the second a description */
   title = g_strdup_printf (_("Added %s for “%s”"), amount, outlay_expense_get_description (expense));
-  outlay_ui_add_toast (GTK_WIDGET (self), adw_toast_new (title));
+  outlay_ui_add_toast (GTK_WIDGET (self), outlay_ui_toast_new (title));
 }
 
 /* --- GObject ------------------------------------------------------------------ */
@@ -1181,6 +1181,9 @@ outlay_expenses_page_set_store (OutlayExpensesPage *self,
     adw_toast_dismiss (self->undo_toast);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   self->undo_toast = NULL;
+  /* Ids mean other expenses in other books. */
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  g_clear_pointer (&self->selected_ids, g_hash_table_unref);
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (outlay_category_list_get_for_store (self->store), self);

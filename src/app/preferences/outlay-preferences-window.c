@@ -11,6 +11,7 @@
 
 #include "outlay-preferences-window.h"
 #include "outlay-settings.h"
+#include "outlay-ui.h"
 
 struct _OutlayPreferencesWindow
 {
@@ -299,7 +300,7 @@ connection_saved_cb (GObject      *object,
 
   set_busy (self, FALSE);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                    adw_toast_new (_("Saved. Opening the books…")));
+                                    outlay_ui_toast_new (_("Saved. Opening the books…")));
 }
 
 static void

@@ -490,7 +490,7 @@ file_chosen_cb (GtkNativeDialog *dialog,
   if (!outlay_reports_page_export (self, file, format, &error))
     outlay_ui_toast_error (GTK_WIDGET (self), error);
   else
-    outlay_ui_add_toast (GTK_WIDGET (self), adw_toast_new (_("Report exported")));
+    outlay_ui_add_toast (GTK_WIDGET (self), outlay_ui_toast_new (_("Report exported")));
 }
 
 static void
