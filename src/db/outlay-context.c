@@ -12,6 +12,7 @@
 #include "outlay-db-pool.h"
 #include "outlay-dsn.h"
 #include "outlay-local-server.h"
+#include "outlay-store-private.h"
 
 struct _OutlayContext
 {
@@ -215,8 +216,8 @@ outlay_context_probe (const char    *dsn,
 {
   g_autoptr(OutlayDbPool) pool = NULL;
   g_autofree char *normalized = NULL;
-  PGresult *result;
   PGconn *conn;
+  int version;
 
   g_return_val_if_fail (dsn != NULL, FALSE);
 
@@ -231,22 +232,17 @@ outlay_context_probe (const char    *dsn,
   if (conn == NULL)
     return FALSE;
 
-  /* to_regclass() answers NULL for a missing table, so nothing is needed
-   * beyond logging in. */
-  result = outlay_db_exec (conn, "SELECT to_regclass ('outlay.schema_migrations') IS NOT NULL",
-                           0, NULL, error);
-  if (result == NULL)
+  if (!outlay_store_read_books_version (conn, &version, error))
     {
       outlay_db_pool_release (pool, conn);
       return FALSE;
     }
 
   if (out_has_books != NULL)
-    *out_has_books = PQgetvalue (result, 0, 0)[0] == 't';
+    *out_has_books = version >= 0;
   if (out_server_version != NULL)
     *out_server_version = PQserverVersion (conn);
 
-  PQclear (result);
   outlay_db_pool_release (pool, conn);
 
   return TRUE;

@@ -97,6 +97,13 @@ PGresult *outlay_store_exec_after_begin    (PGconn              *conn,
 gboolean  outlay_store_commit              (PGconn              *conn,
                                             GError             **error);
 
+/* Which version of Outlay's books @conn's database holds: -1 when it has
+ * none, and an OUTLAY_DB_ERROR_SCHEMA error when they are a newer Outlay's.
+ * Reads only. */
+gboolean  outlay_store_read_books_version  (PGconn              *conn,
+                                            int                 *out_version,
+                                            GError             **error);
+
 /* --- Statements with a variable shape ------------------------------------- */
 
 /* SQL text with its parameters, numbered as they are added. Values only ever

@@ -959,6 +959,49 @@ apply_migration (PGconn           *conn,
   return result != NULL;
 }
 
+gboolean
+outlay_store_read_books_version (PGconn  *conn,
+                                 int     *out_version,
+                                 GError **error)
+{
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GArray) migrations = list_migrations (&names);
+  int latest = g_array_index (migrations, Migration, migrations->len - 1).version;
+  PGresult *result;
+  int current;
+
+  /* to_regclass() answers NULL for a missing table: no privilege is needed
+   * beyond logging in. */
+  result = outlay_db_exec (conn, "SELECT to_regclass ('outlay.schema_migrations') IS NOT NULL",
+                           0, NULL, error);
+  if (result == NULL)
+    return FALSE;
+  current = PQgetvalue (result, 0, 0)[0] == 't' ? 0 : -1;
+  PQclear (result);
+
+  if (current == 0)
+    {
+      result = outlay_db_exec (conn, "SELECT coalesce (max (version), 0) FROM outlay.schema_migrations",
+                               0, NULL, error);
+      if (result == NULL)
+        return FALSE;
+      current = (int) outlay_store_get_int64 (result, 0, 0);
+      PQclear (result);
+    }
+
+  if (current > latest)
+    {
+      g_set_error (error, OUTLAY_DB_ERROR, OUTLAY_DB_ERROR_SCHEMA,
+                   _("These books were written by a newer Outlay (version %d of the books; "
+                     "this Outlay knows up to %d). Update Outlay to open them."),
+                   current, latest);
+      return FALSE;
+    }
+
+  *out_version = current;
+  return TRUE;
+}
+
 static gboolean
 op_migrate (PGconn        *conn,
             gpointer       data,
@@ -967,9 +1010,7 @@ op_migrate (PGconn        *conn,
 {
   g_auto(GStrv) names = NULL;
   g_autoptr(GArray) migrations = list_migrations (&names);
-  int latest = g_array_index (migrations, Migration, migrations->len - 1).version;
   PGresult *result;
-  gboolean bootstrapped;
   int current;
 
   /* Another Outlay opening the same books waits here until we commit, then
@@ -982,14 +1023,10 @@ op_migrate (PGconn        *conn,
 
   /* Checked first: CREATE SCHEMA needs a privilege that using the books
    * does not. */
-  result = outlay_db_exec (conn, "SELECT to_regclass ('outlay.schema_migrations') IS NOT NULL",
-                           0, NULL, error);
-  if (result == NULL)
+  if (!outlay_store_read_books_version (conn, &current, error))
     return FALSE;
-  bootstrapped = PQgetvalue (result, 0, 0)[0] == 't';
-  PQclear (result);
 
-  if (!bootstrapped &&
+  if (current < 0 &&
       !outlay_db_exec_simple (conn,
                               "CREATE SCHEMA IF NOT EXISTS outlay;"
                               "CREATE TABLE IF NOT EXISTS outlay.schema_migrations ("
@@ -997,22 +1034,6 @@ op_migrate (PGconn        *conn,
                               "  applied_at timestamptz NOT NULL DEFAULT now ())",
                               error))
     return FALSE;
-
-  result = outlay_db_exec (conn, "SELECT coalesce (max (version), 0) FROM outlay.schema_migrations",
-                           0, NULL, error);
-  if (result == NULL)
-    return FALSE;
-  current = (int) outlay_store_get_int64 (result, 0, 0);
-  PQclear (result);
-
-  if (current > latest)
-    {
-      g_set_error (error, OUTLAY_DB_ERROR, OUTLAY_DB_ERROR_SCHEMA,
-                   _("These books were written by a newer Outlay (version %d of the books; "
-                     "this Outlay knows up to %d). Update Outlay to open them."),
-                   current, latest);
-      return FALSE;
-    }
 
   for (guint i = 0; i < migrations->len; i++)
     {

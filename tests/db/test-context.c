@@ -8,9 +8,12 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
+
 #include <libpq-fe.h>
 
 #include "outlay-context.h"
+#include "outlay-db-error.h"
 #include "outlay-local-server.h"
 #include "outlay-test-db.h"
 
@@ -89,6 +92,35 @@ test_environment_async (void)
   g_assert_null (outlay_context_get_store (context));
 }
 
+/* Looking at books changes nothing, and tells a newer Outlay's books. */
+static void
+test_probe (void)
+{
+  g_autofree char *empty = outlay_test_db_create_database ();
+  g_autofree char *dsn = NULL;
+  g_autoptr(OutlayStore) store = outlay_test_db_new_store (&dsn);
+  g_autoptr(GError) error = NULL;
+  gboolean has_books = TRUE;
+  int version = 0;
+
+  g_assert_true (outlay_context_probe (empty, &version, &has_books, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (has_books);
+  g_assert_cmpint (version, >=, 150000);
+  g_assert_cmpint (outlay_test_db_query_int64 (empty, "SELECT count (*) FROM pg_namespace WHERE nspname = 'outlay'"),
+                   ==, 0);
+
+  g_assert_true (outlay_context_probe (dsn, NULL, &has_books, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (has_books);
+
+  g_assert_cmpint (outlay_test_db_query_int64 (dsn, "INSERT INTO outlay.schema_migrations (version) VALUES (9999)"
+                                                    " RETURNING version"), ==, 9999);
+  g_assert_false (outlay_context_probe (dsn, NULL, &has_books, NULL, &error));
+  g_assert_error (error, OUTLAY_DB_ERROR, OUTLAY_DB_ERROR_SCHEMA);
+  g_assert_nonnull (strstr (error->message, "newer Outlay"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -109,6 +141,7 @@ main (int   argc,
 
   g_test_add_func ("/outlay/context/local", test_local);
   g_test_add_func ("/outlay/context/environment-async", test_environment_async);
+  g_test_add_func ("/outlay/context/probe", test_probe);
 
   return g_test_run ();
 }
