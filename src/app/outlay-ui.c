@@ -247,11 +247,11 @@ outlay_ui_ask_text (GtkWidget        *widget,
   gtk_widget_grab_focus (entry);
 }
 
-/* GTK 4.8 cannot align a column's title. Its header holds a title button per
- * column, and each a box with the title's label and the sort indicator:
- * aligning the box moves both. */
+/* GTK 4.8 can neither align a column's title nor let it shrink. Its header
+ * holds a title button per column, and each a box with the title's label
+ * and the sort indicator: aligning the box moves both. */
 static void
-align_title_end (GtkColumnViewColumn *column)
+fit_title (GtkColumnViewColumn *column)
 {
   GtkColumnView *view = gtk_column_view_column_get_column_view (column);
   const char *title = gtk_column_view_column_get_title (column);
@@ -273,14 +273,17 @@ align_title_end (GtkColumnViewColumn *column)
 
       if (GTK_IS_LABEL (label) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), title) == 0)
         {
-          gtk_widget_set_halign (box, GTK_ALIGN_END);
+          gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+          gtk_widget_set_halign (box, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column),
+                                                                          "outlay-title-align")));
           return;
         }
     }
 }
 
 void
-outlay_ui_column_title_align_end (GtkColumnViewColumn *column)
+outlay_ui_column_title_fit (GtkColumnViewColumn *column,
+                            GtkAlign             halign)
 {
   GtkColumnView *view;
 
@@ -289,9 +292,10 @@ outlay_ui_column_title_align_end (GtkColumnViewColumn *column)
   view = gtk_column_view_column_get_column_view (column);
   g_return_if_fail (view != NULL);
 
-  align_title_end (column);
+  g_object_set_data (G_OBJECT (column), "outlay-title-align", GINT_TO_POINTER (halign));
+  fit_title (column);
   /* A moved column gets a new title button. */
   g_signal_connect_object (gtk_column_view_get_columns (view), "items-changed",
-                           G_CALLBACK (align_title_end), column,
+                           G_CALLBACK (fit_title), column,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }

@@ -79,8 +79,10 @@ void   outlay_ui_ask_text        (GtkWidget        *widget,
                                   const char       *apply_label,
                                   OutlayUiTextFunc  answered);
 
-/* Puts @column's title at the end of its header, over end-aligned cells,
- * and keeps it there when columns move. */
-void   outlay_ui_column_title_align_end (GtkColumnViewColumn *column);
+/* Lets @column's title shrink with an ellipsis, so that narrow windows fit
+ * every column, and puts it at @halign in its header (GTK_ALIGN_END over
+ * end-aligned cells); kept so when columns move. */
+void   outlay_ui_column_title_fit (GtkColumnViewColumn *column,
+                                   GtkAlign             halign);
 
 G_END_DECLS

@@ -448,6 +448,39 @@ test_toast_text (Fixture       *fixture,
   app_test_wait (shows_label, &moved);
 }
 
+/* Every column fits a 360 px window (titles shrink), and Amount's title
+ * sits over its end-aligned figures. */
+static void
+test_titles (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *column_view = app_test_child (fixture->page, OUTLAY_TYPE_EXPENSES_PAGE, "column_view");
+  GtkWidget *header = gtk_widget_get_first_child (column_view);
+  gboolean found_amount = FALSE;
+  int minimum;
+
+  add_three (fixture);
+  outlay_expenses_page_set_store (fixture->page, fixture->store);
+  wait_for_rows (fixture, 3);
+
+  gtk_widget_measure (column_view, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360 - 24);
+
+  for (GtkWidget *button = gtk_widget_get_first_child (header);
+       button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (button);
+      GtkLabel *label = GTK_LABEL (gtk_widget_get_first_child (box));
+      gboolean amount = g_str_equal (gtk_label_get_label (label), "Amount");
+
+      g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_END);
+      g_assert_cmpint (gtk_widget_get_halign (box), ==, amount ? GTK_ALIGN_END : GTK_ALIGN_FILL);
+      found_amount |= amount;
+    }
+  g_assert_true (found_amount);
+}
+
 static void
 test_first_run (Fixture       *fixture,
                 gconstpointer  data)
@@ -550,6 +583,8 @@ main (int   argc,
               fixture_set_up, test_selection_other_books, fixture_tear_down);
   g_test_add ("/outlay/app/expenses-page/toast-text", Fixture, NULL,
               fixture_set_up, test_toast_text, fixture_tear_down);
+  g_test_add ("/outlay/app/expenses-page/titles", Fixture, NULL,
+              fixture_set_up, test_titles, fixture_tear_down);
   g_test_add ("/outlay/app/expenses-page/first-run", Fixture, NULL,
               fixture_set_up, test_first_run, fixture_tear_down);
   g_test_add ("/outlay/app/expenses-page/search", Fixture, NULL,

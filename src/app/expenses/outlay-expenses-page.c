@@ -1106,7 +1106,10 @@ outlay_expenses_page_init (OutlayExpensesPage *self)
   set_up_column (self->description_column, G_CALLBACK (setup_description_cb), OUTLAY_SORT_DESCRIPTION);
   set_up_column (self->category_column, G_CALLBACK (setup_category_cb), OUTLAY_SORT_CATEGORY);
   set_up_column (self->amount_column, G_CALLBACK (setup_amount_cb), OUTLAY_SORT_AMOUNT);
-  outlay_ui_column_title_align_end (self->amount_column);
+  outlay_ui_column_title_fit (self->date_column, GTK_ALIGN_FILL);
+  outlay_ui_column_title_fit (self->description_column, GTK_ALIGN_FILL);
+  outlay_ui_column_title_fit (self->category_column, GTK_ALIGN_FILL);
+  outlay_ui_column_title_fit (self->amount_column, GTK_ALIGN_END);
 
   gtk_column_view_sort_by_column (self->column_view, self->date_column, GTK_SORT_DESCENDING);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
