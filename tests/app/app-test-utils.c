@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "app-test-utils.h"
+#include "outlay-window.h"
 
 void
 app_test_init (int    *argc,
@@ -122,4 +123,30 @@ app_test_find_toplevel (GType type)
     }
 
   return NULL;
+}
+
+static gboolean
+window_has_store (gpointer data)
+{
+  return outlay_window_get_store (data) != NULL;
+}
+
+GtkWindow *
+app_test_start_app (OutlayApplication *app,
+                    const char        *dsn)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  g_setenv ("DATABASE_URL", dsn, TRUE);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (OUTLAY_IS_WINDOW (window));
+  app_test_wait (window_has_store, window);
+
+  return window;
 }

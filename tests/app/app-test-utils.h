@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "outlay-application.h"
 #include "outlay-test-db.h"
 
 G_BEGIN_DECLS
@@ -44,6 +45,11 @@ OutlayExpense  *app_test_add_expense     (OutlayStore      *store,
 gpointer        app_test_child           (gpointer          widget,
                                           GType             type,
                                           const char       *id);
+
+/* Starts @app on the books of @dsn (through DATABASE_URL) and returns its
+ * window once it shows them. */
+GtkWindow      *app_test_start_app       (OutlayApplication *app,
+                                          const char        *dsn);
 
 /* The newest toplevel window of @type, or NULL. */
 gpointer        app_test_find_toplevel   (GType             type);

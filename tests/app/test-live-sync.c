@@ -19,12 +19,6 @@ typedef struct
 } Row;
 
 static gboolean
-window_has_store (gpointer data)
-{
-  return outlay_window_get_store (data) != NULL;
-}
-
-static gboolean
 window_is_active (gpointer data)
 {
   return gtk_window_is_active (data);
@@ -99,27 +93,6 @@ wait_for_listeners (const char *dsn,
   g_source_remove (tick);
 }
 
-/* The application on @dsn, activated, with its window showing the books. */
-static GtkWindow *
-start_app (OutlayApplication *app,
-           const char        *dsn)
-{
-  g_autoptr(GError) error = NULL;
-  GtkWindow *window;
-
-  g_setenv ("DATABASE_URL", dsn, TRUE);
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_assert_true (OUTLAY_IS_WINDOW (window));
-  app_test_wait (window_has_store, window);
-
-  return window;
-}
-
 /* Another client, with no live sync of its own, and a name of its own on
  * the server. */
 static OutlayStore *
@@ -161,7 +134,7 @@ run_pause (void)
   g_object_set (app, "live-sync-grace", 1, NULL);
   g_assert_cmpuint (outlay_application_get_live_sync_grace (app), ==, 1);
 
-  window = start_app (app, dsn);
+  window = app_test_start_app (app, dsn);
   store = outlay_window_get_store (OUTLAY_WINDOW (window));
   writer = open_writer (dsn);
   food = app_test_add_category (writer, "Food");

@@ -15,12 +15,6 @@
 #include "outlay-window.h"
 
 static gboolean
-window_has_store (gpointer data)
-{
-  return outlay_window_get_store (data) != NULL;
-}
-
-static gboolean
 revealed (gpointer data)
 {
   return gtk_revealer_get_reveal_child (data);
@@ -44,30 +38,6 @@ has_one_expense (gpointer data)
   return outlay_test_db_query_int64 (data, "SELECT count (*) FROM outlay.expenses") == 1;
 }
 
-/* The application on @dsn, activated, with its window showing the books. */
-static GtkWindow *
-start_app (const char         *dsn,
-           OutlayApplication **out_app)
-{
-  g_autoptr(GError) error = NULL;
-  OutlayApplication *app;
-  GtkWindow *window;
-
-  g_setenv ("DATABASE_URL", dsn, TRUE);
-  app = outlay_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_assert_true (OUTLAY_IS_WINDOW (window));
-  app_test_wait (window_has_store, window);
-
-  *out_app = app;
-  return window;
-}
-
 /* The application as it starts: its context finds the books through
  * DATABASE_URL, the window shows "Connecting…" and then the views. */
 static void
@@ -84,7 +54,8 @@ test_open (void)
   GtkWidget *amount;
 
   g_settings_set_string (settings, "last-view", "categories");
-  window = start_app (dsn, &app);
+  app = outlay_application_new ();
+  window = app_test_start_app (app, dsn);
   main_stack = app_test_child (window, OUTLAY_TYPE_WINDOW, "main_stack");
   views = app_test_child (window, OUTLAY_TYPE_WINDOW, "view_stack");
   expenses = app_test_child (window, OUTLAY_TYPE_WINDOW, "expenses_page");
@@ -149,7 +120,8 @@ run_offline (void)
   GtkEditable *amount_entry;
   GtkEditable *description_entry;
 
-  window = start_app (dsn, &app);
+  app = outlay_application_new ();
+  window = app_test_start_app (app, dsn);
   store = outlay_window_get_store (OUTLAY_WINDOW (window));
   offline = app_test_child (window, OUTLAY_TYPE_WINDOW, "offline_revealer");
   expenses = app_test_child (window, OUTLAY_TYPE_WINDOW, "expenses_page");
